@@ -1,0 +1,3 @@
+from coopcheck.cli import main
+
+main()

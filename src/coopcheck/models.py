@@ -1,0 +1,249 @@
+"""The partnership format as pydantic models: what a user may write, and nothing more.
+
+Every field carries a description; `coopcheck schema` turns these models into the JSON Schema that
+editors use to complete and check partnership files. Values arrive from the loader as text, so
+the models decide every type: `no` stays the string "no", `0755` becomes 755 only in a number
+field. Rules that span several fields or files live in `coopcheck.loading.rules`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from coopcheck.currencies import ISO_4217
+
+FORMAT_VERSION = 1
+
+
+class Kind(str, Enum):
+    joint_market = "joint_market"
+    development = "development"
+    trusted_advisory = "trusted_advisory"
+    other = "other"
+
+
+class Level(str, Enum):
+    executive = "executive"
+    working = "working"
+
+
+class Attribution(str, Enum):
+    sourced = "sourced"
+    influenced = "influenced"
+
+
+class ActivityType(str, Enum):
+    meeting = "meeting"
+    call = "call"
+    workshop = "workshop"
+    event = "event"
+    message = "message"
+    referral = "referral"
+    lead = "lead"
+    introduction = "introduction"
+    enablement = "enablement"
+    support = "support"
+    content = "content"
+    request = "request"
+    delivery = "delivery"
+    investment = "investment"
+    cost_share = "cost_share"
+    review = "review"
+    joint_campaign = "joint_campaign"
+    project_won = "project_won"
+    revenue = "revenue"
+
+
+CONTACT_TYPES = frozenset(
+    {ActivityType.meeting, ActivityType.call, ActivityType.workshop, ActivityType.event, ActivityType.message}
+)
+CONTRIBUTION_TYPES = frozenset(
+    {
+        ActivityType.referral,
+        ActivityType.lead,
+        ActivityType.introduction,
+        ActivityType.enablement,
+        ActivityType.support,
+        ActivityType.content,
+    }
+)
+STEP_TYPES = frozenset({ActivityType.request, ActivityType.delivery})
+INVESTMENT_TYPES = frozenset({ActivityType.investment, ActivityType.cost_share})
+OUTCOME_TYPES = frozenset({ActivityType.joint_campaign, ActivityType.project_won, ActivityType.revenue})
+
+INFLUENCE_FACTOR_IDS = ("anchoring", "keeping_in_step", "investment", "commitment")
+
+NonNegative = Annotated[float, Field(ge=0)]
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+Key = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", min_length=1, max_length=64)]
+Rating = Annotated[int, Field(ge=1, le=5)]
+
+
+class Strict(BaseModel):
+    """Base for every input model: unknown keys are errors, nothing is coerced silently."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+
+class Partner(Strict):
+    name: Name = Field(description="The partner's legal or trading name.")
+    sponsor: Name | None = Field(
+        default=None, description="Executive-level anchor: the person at the top who owns the partnership."
+    )
+    contacts: list[Name] = Field(
+        default_factory=list, description="Working-level anchors: the people who do the day-to-day work."
+    )
+    hourly_rate: NonNegative | None = Field(
+        default=None, description="Cost of one hour of this partner's effort, in the partnership's currency."
+    )
+
+
+class OutcomeTarget(Strict):
+    target: NonNegative = Field(description="What the partners agreed to reach (a count, or money for revenue).")
+    by: dt.date | None = Field(
+        default=None, description="Date the target is due; progress is judged pro rata from `started` to here."
+    )
+
+
+class OutcomeTargets(Strict):
+    joint_campaigns: OutcomeTarget | None = Field(default=None, description="Joint campaigns to launch.")
+    projects_won: OutcomeTarget | None = Field(default=None, description="Projects to win together.")
+    revenue: OutcomeTarget | None = Field(
+        default=None, description="Partner-induced revenue, in the partnership's currency."
+    )
+
+
+class InfluenceAgreements(Strict):
+    cost_split: dict[Key, NonNegative] | None = Field(
+        default=None,
+        description="Agreed share of the investment per partner, in percent; covers each partner once, sums to 100.",
+    )
+    response_days: Annotated[int, Field(ge=1, le=365)] | None = Field(
+        default=None, description="Agreed turnaround for requests, in days."
+    )
+
+
+class SuccessFactors(Strict):
+    outcomes: OutcomeTargets = Field(
+        default_factory=OutcomeTargets, description="Outcome (lagging) factors: targets agreed up front."
+    )
+    influence: InfluenceAgreements = Field(
+        default_factory=InfluenceAgreements, description="Influence (leading) factors agreed up front."
+    )
+
+
+class Activity(Strict):
+    id: Key | None = Field(default=None, description="Identifier, unique across the file and its logs.")
+    date: dt.date = Field(description="Day the activity happened.")
+    from_: Key = Field(alias="from", description="Partner key of the side that gave or initiated.")
+    to: Key = Field(description="Partner key of the receiving side.")
+    type: ActivityType = Field(description="What happened; decides which factor the activity feeds.")
+    level: Level | None = Field(default=None, description="executive or working level.")
+    people: list[Name] = Field(default_factory=list, description="People involved.")
+    topic: Annotated[str, Field(max_length=500)] | None = Field(
+        default=None, description="Substance of the activity; a contact without one counts as empty."
+    )
+    hours: Annotated[float, Field(ge=0, le=10_000)] | None = Field(
+        default=None, description="Effort spent by the giving side, in hours."
+    )
+    travel_cost: NonNegative | None = Field(default=None, description="Travel cost of the giving side.")
+    value: NonNegative | None = Field(default=None, description="Money: revenue, deal value or investment.")
+    attribution: Attribution | None = Field(
+        default=None, description="For revenue and won projects: sourced or influenced by the partner."
+    )
+    responds_to: Key | None = Field(default=None, description="`id` of the request this activity answers.")
+    due: dt.date | None = Field(default=None, description="Due date of a request or commitment.")
+    actions: list[Annotated[str, Field(min_length=1, max_length=500)]] = Field(
+        default_factory=list, description="Follow-up actions agreed in a review."
+    )
+    note: str | None = Field(default=None, description="Free text; never scored.")
+
+
+class Survey(Strict):
+    date: dt.date = Field(description="Day of the survey.")
+    by: Key = Field(description="Partner key of the side that answered.")
+    ratings: dict[str, Rating] = Field(
+        description="Rating 1 (poor) to 5 (excellent) per influence factor: "
+        + ", ".join(INFLUENCE_FACTOR_IDS)
+        + "."
+    )
+
+    @field_validator("ratings")
+    @classmethod
+    def _known_factors(cls, ratings: dict[str, int]) -> dict[str, int]:
+        unknown = sorted(set(ratings) - set(INFLUENCE_FACTOR_IDS))
+        if unknown:
+            raise ValueError(f"unknown factor '{unknown[0]}' (expected one of {', '.join(INFLUENCE_FACTOR_IDS)})")
+        return ratings
+
+
+class Partnership(Strict):
+    """A partnership file: the partners, what they agreed, and what happened between them."""
+
+    model_config = ConfigDict(title="coopcheck partnership file")
+
+    coopcheck: int = Field(description="Format version; must be 1.", ge=FORMAT_VERSION, le=FORMAT_VERSION)
+    id: Key = Field(description="Short identifier used in reports and CI output.")
+    name: Name = Field(description="Display name of the partnership.")
+    kind: Kind = Field(default=Kind.other, description="Kind of partnership; selects the weight profile.")
+    started: dt.date = Field(description="Day the partnership started.")
+    currency: str = Field(default="EUR", description="ISO 4217 code that money and rates are given in.")
+    review_every_days: Annotated[int, Field(ge=1, le=366)] | None = Field(
+        default=None, description="Agreed review rhythm, in days."
+    )
+    partners: dict[Key, Partner] = Field(
+        min_length=2, max_length=2, description="The two partners, by key (the key is used in `from`, `to`, `by`)."
+    )
+    success_factors: SuccessFactors = Field(
+        default_factory=SuccessFactors, description="Success factors the partners agreed up front."
+    )
+    activities: list[Activity] = Field(default_factory=list, description="Inline activity log.")
+    logs: list[Annotated[str, Field(min_length=1)]] = Field(
+        default_factory=list,
+        description="More activity logs (YAML or CSV), paths relative to this file.",
+    )
+    surveys: list[Survey] = Field(default_factory=list, description="Each side's ratings of the influence factors.")
+
+    @field_validator("currency")
+    @classmethod
+    def _iso_currency(cls, code: str) -> str:
+        if code not in ISO_4217:
+            raise ValueError(f"not an ISO 4217 currency code (found '{code}'; expected e.g. EUR, USD, CHF)")
+        return code
+
+
+class ActivityLog(Strict):
+    """A separate YAML log file in its mapping form."""
+
+    activities: list[Activity] = Field(default_factory=list, description="The activities.")
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where something was written: `file:line:column`, 1-based."""
+
+    file: str
+    line: int
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class LoadedPartnership:
+    """A validated partnership with the activities of its file and all its logs, oldest first.
+
+    `origins[i]` says where `activities[i]` was written, so findings can cite `file:line`.
+    """
+
+    definition: Partnership
+    activities: tuple[Activity, ...]
+    origins: tuple[Origin, ...]
+    file: str
+    survey_origins: tuple[Origin, ...] = field(default=())
