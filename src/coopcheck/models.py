@@ -21,6 +21,8 @@ FORMAT_VERSION = 1
 
 
 class Kind(str, Enum):
+    """Kind of partnership; selects the weight profile used for the health score."""
+
     joint_market = "joint_market"
     development = "development"
     trusted_advisory = "trusted_advisory"
@@ -28,16 +30,22 @@ class Kind(str, Enum):
 
 
 class Level(str, Enum):
+    """Level of an exchange: executive (sponsors) or working (day-to-day contacts)."""
+
     executive = "executive"
     working = "working"
 
 
 class Attribution(str, Enum):
+    """Whether the partner sourced an outcome or influenced it."""
+
     sourced = "sourced"
     influenced = "influenced"
 
 
 class ActivityType(str, Enum):
+    """What happened; the type decides which factor an activity feeds (see docs/format.md)."""
+
     meeting = "meeting"
     call = "call"
     workshop = "workshop"
@@ -91,6 +99,8 @@ class Strict(BaseModel):
 
 
 class Partner(Strict):
+    """One partner: who they are, who anchors the partnership on their side, what an hour costs."""
+
     name: Name = Field(description="The partner's legal or trading name.")
     sponsor: Name | None = Field(
         default=None, description="Executive-level anchor: the person at the top who owns the partnership."
@@ -104,6 +114,8 @@ class Partner(Strict):
 
 
 class OutcomeTarget(Strict):
+    """An agreed outcome target and the date it is due."""
+
     target: NonNegative = Field(description="What the partners agreed to reach (a count, or money for revenue).")
     by: dt.date | None = Field(
         default=None, description="Date the target is due; progress is judged pro rata from `started` to here."
@@ -111,6 +123,8 @@ class OutcomeTarget(Strict):
 
 
 class OutcomeTargets(Strict):
+    """Outcome (lagging) factors the partners agreed up front."""
+
     joint_campaigns: OutcomeTarget | None = Field(default=None, description="Joint campaigns to launch.")
     projects_won: OutcomeTarget | None = Field(default=None, description="Projects to win together.")
     revenue: OutcomeTarget | None = Field(
@@ -119,6 +133,8 @@ class OutcomeTargets(Strict):
 
 
 class InfluenceAgreements(Strict):
+    """Influence (leading) factors the partners agreed up front."""
+
     cost_split: dict[Key, NonNegative] | None = Field(
         default=None,
         description="Agreed share of the investment per partner, in percent; covers each partner once, sums to 100.",
@@ -129,6 +145,8 @@ class InfluenceAgreements(Strict):
 
 
 class SuccessFactors(Strict):
+    """What the partners agreed up front, and will be measured against."""
+
     outcomes: OutcomeTargets = Field(
         default_factory=OutcomeTargets, description="Outcome (lagging) factors: targets agreed up front."
     )
@@ -138,6 +156,8 @@ class SuccessFactors(Strict):
 
 
 class Activity(Strict):
+    """One dated entry of the activity log: who gave what to whom."""
+
     id: Key | None = Field(default=None, description="Identifier, unique across the file and its logs.")
     date: dt.date = Field(description="Day the activity happened.")
     from_: Key = Field(alias="from", description="Partner key of the side that gave or initiated.")
@@ -165,6 +185,8 @@ class Activity(Strict):
 
 
 class Survey(Strict):
+    """One side's ratings of the influence factors on a given day."""
+
     date: dt.date = Field(description="Day of the survey.")
     by: Key = Field(description="Partner key of the side that answered.")
     ratings: dict[str, Rating] = Field(

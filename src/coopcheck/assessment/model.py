@@ -1,0 +1,201 @@
+"""The assessment: everything coopcheck says about a partnership, as one pydantic model.
+
+This is the JSON contract (`coopcheck assess --format json`, `schema_version` 1): every renderer
+(terminal, Markdown, HTML, CI annotations) reads this object and nothing else, so a report never
+shows a figure the JSON does not contain. Add fields freely; never rename or remove one without
+raising `SCHEMA_VERSION`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+Band = Literal["green", "amber", "red"]
+RiskLevel = Literal["low", "medium", "high"]
+DiagnosisId = Literal["onboarding", "thriving", "building", "harvesting", "empty"]
+Severity = Literal["info", "warning", "error"]
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Evidence(Out):
+    """One place in the input that backs a finding."""
+
+    file: str
+    line: int
+    activity: str | None = Field(default=None, description="Activity id, where the activity has one.")
+
+
+class Finding(Out):
+    """A statement about the partnership with its evidence and the lever to pull.
+
+    `id` is stable (scripts and `--fail-on` rely on it); `message` and `remediation` are the English
+    text, rendered from templates with `params`, so a renderer can show them in another language.
+    """
+
+    id: str
+    severity: Severity
+    factor: str | None = Field(default=None, description="Factor or section the finding belongs to.")
+    message: str
+    remediation: str | None = None
+    params: dict[str, str | int | float | None] = Field(default_factory=dict)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class PartnerRef(Out):
+    key: str
+    name: str
+
+
+class PartnershipRef(Out):
+    id: str
+    name: str
+    kind: str
+    file: str
+    started: dt.date
+    currency: str
+    partners: list[PartnerRef]
+
+
+class Health(Out):
+    score: float | None
+    band: Band | None
+    weights: dict[str, float] = Field(default_factory=dict, description="Weights used, by component.")
+    reason: str | None = None
+
+
+class Diagnosis(Out):
+    id: DiagnosisId
+    summary: str
+    expect_outcomes_by: dt.date | None = None
+
+
+class FactorResult(Out):
+    id: str
+    title: str
+    score: float | None
+    reason: str | None = Field(default=None, description="Why the score is null, or what it rests on.")
+    findings: list[Finding] = Field(default_factory=list)
+
+
+class Influence(Out):
+    score: float | None
+    factors: list[FactorResult]
+
+
+class TargetProgress(Out):
+    id: str
+    target: float
+    by: dt.date | None
+    expected_to_date: float
+    achieved: float
+    progress: float | None = Field(description="achieved / expected_to_date, capped; null before anything is due.")
+    by_direction: dict[str, float] = Field(default_factory=dict, description="What each partner brought the other.")
+    by_attribution: dict[str, float] = Field(default_factory=dict)
+
+
+class Outcome(Out):
+    score: float | None
+    reason: str | None = None
+    targets: list[TargetProgress] = Field(default_factory=list)
+    totals: dict[str, float] = Field(default_factory=dict, description="Outcome counts and money, whole log.")
+
+
+class Given(Out):
+    """What one side gave the other up to the assessment date."""
+
+    value: float = Field(description="Total given value in the partnership's currency.")
+    contributions: int
+    hours: float
+    money: float
+    travel: float
+
+
+class Cost(Out):
+    hours: float
+    hours_value: float
+    money: float
+    travel: float
+    total: float
+
+
+class OneWay(Out):
+    detected: bool
+    giver: str | None = None
+    receiver: str | None = None
+    since: str | None = Field(default=None, description="First month of the streak, YYYY-MM.")
+    months: int = 0
+    cost: Cost | None = None
+
+
+class Reciprocity(Out):
+    index: float | None
+    reason: str | None = None
+    given: dict[str, Given]
+    one_way: OneWay
+
+
+class EmptyContactRisk(Out):
+    score: float | None
+    level: RiskLevel | None
+    contacts: int
+    empty_contacts: int
+    empty_share: float | None
+    hours: float = Field(description="Hours spent on contacts since the last outcome.")
+    travel: float = Field(description="Travel spent on contacts since the last outcome.")
+    cost: float = Field(description="hours priced at each side's rate plus travel, since the last outcome.")
+    last_outcome: dt.date | None
+    months_without_outcome: int
+    zombie: bool
+
+
+class ReadinessCheck(Out):
+    id: str
+    ok: bool
+    message: str
+
+
+class Readiness(Out):
+    score: float
+    checks: list[ReadinessCheck]
+
+
+class PerceptionGap(Out):
+    factor: str
+    ratings: dict[str, int]
+    gap: int
+    date: dt.date
+
+
+class MonthPoint(Out):
+    """One month of the log, for charts: value given by each side, outcomes and empty-contact cost."""
+
+    month: str
+    given: dict[str, float]
+    outcomes: int
+    empty_contact_cost: float
+
+
+class Assessment(Out):
+    schema_version: int = SCHEMA_VERSION
+    coopcheck_version: str
+    as_of: dt.date
+    partnership: PartnershipRef
+    health: Health
+    diagnosis: Diagnosis
+    influence: Influence
+    outcome: Outcome
+    reciprocity: Reciprocity
+    empty_contact_risk: EmptyContactRisk
+    readiness: Readiness
+    perception_gaps: list[PerceptionGap] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list, description="All findings, most severe first.")
+    what_moved: list[str] = Field(default_factory=list, description="What changed since the previous month.")
+    months: list[MonthPoint] = Field(default_factory=list)

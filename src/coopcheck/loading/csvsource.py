@@ -1,0 +1,116 @@
+"""CSV activity logs: what a CRM export gives after renaming its columns.
+
+The header names activity fields (the same names as in YAML); empty cells mean "not given";
+`people` and `actions` hold several values separated by `;`. Each row remembers the line it
+starts on, so errors read `file.csv:line:column`.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+from dataclasses import dataclass
+
+from coopcheck.loading.diagnostics import Diagnostic, InputError
+
+LIST_COLUMNS = frozenset({"people", "actions"})
+REQUIRED_COLUMNS = ("date", "from", "to", "type")
+
+
+@dataclass
+class CsvLog:
+    file: str
+    rows: list[dict[str, object]]
+    lines: list[int]
+    header: list[str]
+    raw_lines: list[str]
+
+    def column_of(self, row_index: int, field: str) -> int:
+        """1-based character column of `field`'s cell in the row's first line."""
+        try:
+            cell = self.header.index(field)
+        except ValueError:
+            return 1
+        return cell_starts(self.raw_lines[self.lines[row_index] - 1]).get(cell, 1)
+
+
+def cell_starts(line: str) -> dict[int, int]:
+    """Cell number -> 1-based column where it starts, honouring double quotes."""
+    starts = {0: 1}
+    quoted = False
+    cell = 0
+    for i, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == "," and not quoted:
+            cell += 1
+            starts[cell] = i + 2
+    return starts
+
+
+def parse(text: str, file: str, allowed: frozenset[str]) -> CsvLog:
+    raw_lines = text.splitlines()
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError([Diagnostic(file, 1, 1, "CSV log is empty; expected a header row")]) from None
+    except csv.Error as exc:
+        raise InputError([Diagnostic(file, 1, 1, f"CSV syntax error: {exc}")]) from None
+    header = [name.strip() for name in header]
+    problems: list[Diagnostic] = []
+    starts = cell_starts(raw_lines[0] if raw_lines else "")
+    for index, name in enumerate(header):
+        if name not in allowed:
+            hint = difflib.get_close_matches(name, sorted(allowed), n=1)
+            found = f"unknown column '{name}'"
+            problems.append(
+                Diagnostic(
+                    file,
+                    1,
+                    starts.get(index, 1),
+                    found + (f"; did you mean '{hint[0]}'?" if hint else f" (expected {', '.join(sorted(allowed))})"),
+                    field="header",
+                )
+            )
+        elif header.index(name) != index:
+            problems.append(Diagnostic(file, 1, starts.get(index, 1), f"column '{name}' appears twice", "header"))
+    missing = [name for name in REQUIRED_COLUMNS if name not in header]
+    if missing:
+        problems.append(
+            Diagnostic(file, 1, 1, f"header lacks required column(s) {', '.join(missing)}", field="header")
+        )
+    if problems:
+        raise InputError(problems)
+    rows: list[dict[str, object]] = []
+    lines: list[int] = []
+    width = len(header)
+    start = reader.line_num + 1
+    try:
+        for cells in reader:
+            if not any(cell.strip() for cell in cells):
+                start = reader.line_num + 1
+                continue
+            if len(cells) != width:
+                problems.append(
+                    Diagnostic(file, start, 1, f"row has {len(cells)} cells; the header has {width}", field="row")
+                )
+            else:
+                row: dict[str, object] = {}
+                for name, cell in zip(header, cells):
+                    cell = cell.strip()
+                    if not cell:
+                        continue
+                    if name in LIST_COLUMNS:
+                        row[name] = [part.strip() for part in cell.split(";") if part.strip()]
+                    else:
+                        row[name] = cell
+                rows.append(row)
+                lines.append(start)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        problems.append(Diagnostic(file, start, 1, f"CSV syntax error: {exc}"))
+    if problems:
+        raise InputError(problems)
+    return CsvLog(file, rows, lines, header, raw_lines)

@@ -1,0 +1,292 @@
+"""Load a partnership file and its logs into validated models, or say precisely what is wrong.
+
+Steps: read bytes (size, encoding) -> strict YAML or CSV -> schema (pydantic) -> rules across
+fields and files. Every problem becomes a `Diagnostic` at `file:line:column`; reading goes on
+after an error where it can, so one run reports all errors of all files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from coopcheck.loading import csvsource, yamlsource
+from coopcheck.loading.diagnostics import Diagnostic, InputError, format_path
+from coopcheck.loading.messages import describe
+from coopcheck.loading.rules import check
+from coopcheck.models import Activity, ActivityLog, LoadedPartnership, Origin, Partnership
+
+ACTIVITY_FIELDS = frozenset(info.alias or name for name, info in Activity.model_fields.items())
+_ACTIVITY_LIST: TypeAdapter[list[Activity]] = TypeAdapter(list[Activity])
+YAML_SUFFIXES = (".yaml", ".yml")
+
+PathT = tuple[str | int, ...]
+
+
+@dataclass
+class LoadResult:
+    """The outcome of loading: the partnership when it is valid, and every diagnostic."""
+
+    partnership: LoadedPartnership | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "warning"]
+
+
+@dataclass
+class _Source:
+    """One file that was read: YAML or CSV, with a way to turn paths into positions."""
+
+    file: str
+    yaml: yamlsource.YamlDocument | None = None
+    csv: csvsource.CsvLog | None = None
+    # path prefix of the activity list inside the document: ("activities",) or ()
+    activity_prefix: PathT = ()
+
+    def places(self, requests: Iterable[tuple[PathT, str]]) -> dict[tuple[PathT, str], tuple[int, int]]:
+        requests = list(requests)
+        out: dict[tuple[PathT, str], tuple[int, int]] = {}
+        if self.csv is not None:
+            for path, anchor in requests:
+                row = path[0] if path and isinstance(path[0], int) else None
+                if row is None or row >= len(self.csv.lines):
+                    out[(path, anchor)] = (1, 1)
+                else:
+                    column = self.csv.column_of(row, str(path[1])) if len(path) > 1 and anchor != "parent" else 1
+                    out[(path, anchor)] = (self.csv.lines[row], column)
+            return out
+        assert self.yaml is not None
+        wanted = {prefix for path, _ in requests for prefix in _prefixes(path)}
+        found = yamlsource.locate(self.yaml.text, wanted)
+        for path, anchor in requests:
+            target = path[:-1] if anchor == "parent" else path
+            while target not in found and target:
+                target = target[:-1]
+            place = found.get(target)
+            if place is None:
+                out[(path, anchor)] = (1, 1)
+            elif anchor == "key" and place.key is not None:
+                out[(path, anchor)] = place.key
+            else:
+                out[(path, anchor)] = place.value
+        return out
+
+    def origin(self, index: int, data: dict[str, Any]) -> Origin:
+        if self.csv is not None:
+            return Origin(self.file, self.csv.lines[index], 1)
+        assert self.yaml is not None
+        line, column = self.yaml.mark_of(data)
+        return Origin(self.file, line, column)
+
+
+def shown_path(path: PathT) -> str:
+    """The field path as a user reads it; items of a bare list log read as `activities[3]`."""
+    if path and isinstance(path[0], int):
+        path = ("activities", *path)
+    return format_path(path)
+
+
+def _prefixes(path: PathT) -> list[PathT]:
+    return [path[:i] for i in range(len(path) + 1)]
+
+
+class _Collector:
+    """Gathers problems as (source, path, anchor, message) and places them all at the end."""
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[_Source, PathT, str, str, str, str]] = []
+        self.placed: list[Diagnostic] = []
+
+    def add(self, source: _Source, path: PathT, anchor: str, message: str, shown: str, severity: str = "error") -> None:
+        self.pending.append((source, path, anchor, message, shown, severity))
+
+    def fail(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.placed.extend(diagnostics)
+
+    def schema_errors(self, source: _Source, error: ValidationError, model: Any, prefix: PathT = ()) -> None:
+        for item in error.errors():
+            loc = tuple(item["loc"])
+            message, anchor = describe(item, model, loc)
+            self.add(source, prefix + loc, anchor, message, shown_path(loc))
+
+    def diagnostics(self) -> list[Diagnostic]:
+        by_source: dict[int, list[tuple[PathT, str]]] = {}
+        sources: dict[int, _Source] = {}
+        for source, path, anchor, *_ in self.pending:
+            by_source.setdefault(id(source), []).append((path, anchor))
+            sources[id(source)] = source
+        places = {key: source.places(by_source[key]) for key, source in sources.items()}
+        out = list(self.placed)
+        for source, path, anchor, message, shown, severity in self.pending:
+            line, column = places[id(source)][(path, anchor)]
+            out.append(Diagnostic(source.file, line, column, message, shown, severity))  # type: ignore[arg-type]
+        return out
+
+
+def _read(path: Path, shown: str) -> bytes:
+    try:
+        if path.is_dir():
+            raise InputError([Diagnostic(shown, 1, 1, "is a directory; expected a file")])
+        size = path.stat().st_size
+        yamlsource.check_size(size, shown)
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError([Diagnostic(shown, 1, 1, "file not found")]) from None
+    except PermissionError:
+        raise InputError([Diagnostic(shown, 1, 1, "file cannot be read (permission denied)")]) from None
+    except OSError as exc:
+        raise InputError([Diagnostic(shown, 1, 1, f"file cannot be read ({exc.strerror or exc})")]) from None
+
+
+def _read_yaml(path: Path, shown: str) -> yamlsource.YamlDocument:
+    text = yamlsource.decode(_read(path, shown), shown)
+    return yamlsource.parse(text, shown)
+
+
+def load_partnership(path: str | Path, *, allow_outside: bool = False, today: dt.date | None = None) -> LoadResult:
+    """Read, check and combine a partnership file and its logs. Never raises for bad input."""
+    shown = str(path)
+    today = today or dt.date.today()
+    collector = _Collector()
+    result = LoadResult(partnership=None, files=[shown])
+    try:
+        document = _read_yaml(Path(path), shown)
+    except InputError as exc:
+        result.diagnostics = exc.diagnostics
+        return result
+    main = _Source(shown, yaml=document, activity_prefix=("activities",))
+    root = document.root
+    definition: Partnership | None = None
+    if not isinstance(root, dict):
+        collector.add(main, (), "value", "expected a mapping starting with 'coopcheck: 1'", "")
+    else:
+        try:
+            definition = Partnership.model_validate(root)
+        except ValidationError as exc:
+            collector.schema_errors(main, exc, Partnership)
+    log_entries = root.get("logs") if isinstance(root, dict) else None
+    log_paths = [entry for entry in log_entries if isinstance(entry, str)] if isinstance(log_entries, list) else []
+
+    activities: list[Activity] = list(definition.activities) if definition else []
+    raw_inline = root.get("activities") if isinstance(root, dict) else None
+    origins: list[Origin] = (
+        [main.origin(i, data) for i, data in enumerate(raw_inline)] if definition and raw_inline else []
+    )
+    placement: list[tuple[_Source, PathT]] = [(main, ("activities", i)) for i in range(len(activities))]
+
+    base = Path(path).parent
+    for index, entry in enumerate(log_paths):
+        loaded = _load_log(base, entry, shown, allow_outside, main, ("logs", index), collector)
+        if loaded is None:
+            continue
+        source, log_activities, raw = loaded
+        result.files.append(source.file)
+        activities.extend(log_activities)
+        origins.extend(source.origin(i, data) for i, data in enumerate(raw))
+        placement.extend((source, (*source.activity_prefix, i)) for i in range(len(log_activities)))
+
+    if definition is not None and not collector.pending and not collector.placed:
+        where = [str(origin) for origin in origins]
+        for violation in check(definition, activities, where, today):
+            if violation.target[0] == "activity":
+                source, prefix = placement[int(violation.target[1])]
+                target: PathT = (*prefix, *violation.target[2:])
+                collector.add(source, target, "value", violation.message, shown_path(target), violation.severity)
+            else:
+                collector.add(main, violation.target, "value", violation.message, format_path(violation.target),
+                              violation.severity)
+    result.diagnostics = sorted(collector.diagnostics(), key=lambda d: (result.files.index(d.file)
+                                                                         if d.file in result.files else 99,
+                                                                         d.line, d.column))
+    if definition is not None and not result.errors:
+        order = sorted(range(len(activities)), key=lambda i: activities[i].date)
+        result.partnership = LoadedPartnership(
+            definition=definition,
+            activities=tuple(activities[i] for i in order),
+            origins=tuple(origins[i] for i in order),
+            file=shown,
+        )
+    return result
+
+
+def _load_log(
+    base: Path,
+    entry: str,
+    owner: str,
+    allow_outside: bool,
+    main: _Source,
+    where: PathT,
+    collector: _Collector,
+) -> tuple[_Source, list[Activity], list[Any]] | None:
+    """Read one log named in `logs:`; problems with the entry itself point at the entry."""
+    target = base / entry
+    shown = os.path.normpath(os.path.join(os.path.dirname(owner), entry))
+    field = format_path(where)
+    if not allow_outside:
+        try:
+            inside = target.resolve().is_relative_to(base.resolve())
+        except OSError:
+            inside = False
+        if not inside or os.path.isabs(entry):
+            collector.add(
+                main,
+                where,
+                "value",
+                f"log path leaves the partnership file's folder (found '{entry}'); move the log next to the file "
+                "or allow it with --allow-outside-logs (config: allow_outside_logs: true)",
+                field,
+            )
+            return None
+    suffix = target.suffix.lower()
+    if suffix not in (*YAML_SUFFIXES, ".csv"):
+        collector.add(main, where, "value", f"unsupported log format (found '{entry}'; expected .yaml, .yml or .csv)",
+                      field)
+        return None
+    if not target.exists() or target.is_dir():
+        problem = "is a directory" if target.is_dir() else "not found"
+        collector.add(main, where, "value", f"log file {problem} (found '{entry}', looked for '{shown}')", field)
+        return None
+    try:
+        if suffix == ".csv":
+            text = yamlsource.decode(_read(target, shown), shown)
+            log = csvsource.parse(text, shown, ACTIVITY_FIELDS)
+            source = _Source(shown, csv=log)
+            raw: list[Any] = log.rows
+        else:
+            document = _read_yaml(target, shown)
+            source = _Source(shown, yaml=document)
+            if isinstance(document.root, dict):
+                source.activity_prefix = ("activities",)
+                try:
+                    parsed = ActivityLog.model_validate(document.root)
+                except ValidationError as exc:
+                    collector.schema_errors(source, exc, ActivityLog)
+                    return None
+                raw = document.root.get("activities") or []
+                return source, list(parsed.activities), raw
+            if not isinstance(document.root, list):
+                collector.add(source, (), "value", "expected a list of activities, or 'activities:' with that list",
+                              "")
+                return None
+            raw = document.root
+    except InputError as exc:
+        collector.fail(exc.diagnostics)
+        return None
+    try:
+        return source, _ACTIVITY_LIST.validate_python(raw), raw
+    except ValidationError as exc:
+        collector.schema_errors(source, exc, list[Activity])
+        return None

@@ -1,0 +1,271 @@
+"""Strict, fast YAML reading on libyaml's event stream.
+
+PyYAML's constructor resolves every scalar in Python (that is where `yaml.load` spends its time)
+and applies YAML 1.1 rules that turn `no` into False and `0755` into 493. coopcheck does neither:
+it drains libyaml's events and builds plain dicts, lists and strings, so every scalar keeps its
+text until the schema types it. Plain `~`, `null` and empty values become None.
+
+Refused with a clear message: duplicate keys, anchors and aliases, explicit tags (`!!python/...`),
+more than one document, nesting deeper than `MAX_DEPTH`, files larger than `MAX_FILE_BYTES`, and
+text that is not UTF-8.
+
+Positions are kept cheaply: the fast pass records where each mapping starts (`mapping_marks`,
+keyed by the id of the dict it built). Exact positions of keys and values are recovered only when
+there is an error, by `locate`, which reads the file a second time.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from coopcheck.loading.diagnostics import Diagnostic, InputError
+
+MAX_DEPTH = 32
+MAX_FILE_BYTES = 64 * 1024 * 1024
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+ALLOWED_TAGS = frozenset({"tag:yaml.org,2002:str", "!"})
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class YamlDocument:
+    """A parsed document: plain data, and where each mapping starts (1-based line, column)."""
+
+    file: str
+    text: str
+    root: Any
+    mapping_marks: dict[int, tuple[int, int]]
+
+    def mark_of(self, mapping: object) -> tuple[int, int]:
+        return self.mapping_marks.get(id(mapping), (1, 1))
+
+
+def decode(data: bytes, file: str) -> str:
+    """UTF-8 with or without BOM; anything else is refused with the encoding to save in."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "UTF-32"),
+        (codecs.BOM_UTF32_BE, "UTF-32"),
+        (codecs.BOM_UTF16_LE, "UTF-16"),
+        (codecs.BOM_UTF16_BE, "UTF-16"),
+    ):
+        if data.startswith(bom):
+            raise InputError(
+                [Diagnostic(file, 1, 1, f"file is encoded as {name}; save it as UTF-8 (with or without BOM)")]
+            )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        guess = "Windows-1252 or Latin-1" if b"\x00" not in data else "UTF-16"
+        raise InputError(
+            [
+                Diagnostic(
+                    file,
+                    line,
+                    column,
+                    f"file is not valid UTF-8 (found byte 0x{data[exc.start]:02x}; it looks like {guess}); "
+                    "save it as UTF-8",
+                )
+            ]
+        ) from None
+
+
+def check_size(size: int, file: str) -> None:
+    if size > MAX_FILE_BYTES:
+        raise InputError(
+            [
+                Diagnostic(
+                    file,
+                    1,
+                    1,
+                    f"file is too large ({size / 1048576:.1f} MiB; at most {MAX_FILE_BYTES // 1048576} MiB); "
+                    "split the activity log into several files under `logs:`",
+                )
+            ]
+        )
+
+
+def _error(file: str, mark: Any, message: str) -> InputError:
+    return InputError([Diagnostic(file, mark.line + 1, mark.column + 1, message)])
+
+
+def _yaml_error(file: str, exc: yaml.YAMLError) -> InputError:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    message = f"YAML syntax error: {problem}"
+    if context:
+        message += f" ({context})"
+    if mark is None:
+        return InputError([Diagnostic(file, 1, 1, message)])
+    return _error(file, mark, message)
+
+
+def _refuse_special(file: str, event: Any) -> None:
+    if event.anchor is not None:
+        raise _error(
+            file,
+            event.start_mark,
+            f"anchors and aliases are not supported (found '&{event.anchor}'); write the value out in full",
+        )
+    tag = event.tag
+    if tag is not None and tag not in ALLOWED_TAGS:
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        raise _error(file, event.start_mark, f"tags are not supported (found '{shown}'); remove the tag")
+
+
+def parse(text: str, file: str) -> YamlDocument:
+    """Build plain data from one YAML document, strictly. Raises InputError."""
+    loader = yaml.CBaseLoader(text) if hasattr(yaml, "CBaseLoader") else yaml.BaseLoader(text)
+    try:
+        return _build(loader, text, file)
+    except yaml.YAMLError as exc:
+        raise _yaml_error(file, exc) from None
+    finally:
+        loader.dispose()
+
+
+def _build(loader: Any, text: str, file: str) -> YamlDocument:
+    get_event = loader.get_event
+    marks: dict[int, tuple[int, int]] = {}
+    stack: list[tuple[Any, Any]] = []
+    container: Any = None
+    key: Any = None
+    root: Any = None
+    documents = 0
+    while True:
+        event = get_event()
+        cls = event.__class__
+        if cls is ScalarEvent:
+            value = event.value
+            if event.anchor is not None or event.tag is not None:
+                _refuse_special(file, event)
+            if value in NULLS and event.implicit[0]:
+                value = None
+            if type(container) is list:
+                container.append(value)
+            elif key is None:
+                if value is None:
+                    raise _error(file, event.start_mark, "empty key; every key needs a name")
+                if value in container:
+                    raise _error(file, event.start_mark, f"duplicate key '{value}'; each key may appear once")
+                key = value
+            else:
+                container[key] = value
+                key = None
+            if container is None:
+                root = value
+        elif cls is MappingStartEvent or cls is SequenceStartEvent:
+            if event.anchor is not None or event.tag is not None:
+                _refuse_special(file, event)
+            if type(container) is dict and key is None:
+                raise _error(file, event.start_mark, "a key must be plain text, not a list or mapping")
+            new: Any
+            if cls is MappingStartEvent:
+                new = {}
+                mark = event.start_mark
+                marks[id(new)] = (mark.line + 1, mark.column + 1)
+            else:
+                new = []
+            if container is None:
+                root = new
+            elif type(container) is list:
+                container.append(new)
+            else:
+                container[key] = new
+            stack.append((container, key))
+            if len(stack) > MAX_DEPTH:
+                raise _error(file, event.start_mark, f"nesting is too deep (more than {MAX_DEPTH} levels)")
+            container = new
+            key = None
+        elif cls is MappingEndEvent or cls is SequenceEndEvent:
+            container, key = stack.pop()
+            key = None
+        elif cls is AliasEvent:
+            raise _error(
+                file,
+                event.start_mark,
+                f"anchors and aliases are not supported (found '*{event.anchor}'); write the value out in full",
+            )
+        elif cls is DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _error(file, event.start_mark, "only one YAML document per file (found a second '---')")
+        elif cls is StreamEndEvent:
+            break
+    if documents == 0 or root is None:
+        raise InputError([Diagnostic(file, 1, 1, "file is empty; expected a mapping starting with 'coopcheck: 1'")])
+    return YamlDocument(file, text, root, marks)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a key and its value were written (1-based)."""
+
+    key: tuple[int, int] | None
+    value: tuple[int, int]
+
+
+def locate(text: str, wanted: Iterable[Path_]) -> dict[Path_, Place]:
+    """Exact places of the given paths, found by reading the text again with full positions.
+
+    Only called when there is something to report, so the fast pass can stay lean.
+    """
+    wanted = set(wanted)
+    prefixes = {path[:i] for path in wanted for i in range(len(path) + 1)}
+    found: dict[Path_, Place] = {}
+    loader = yaml.CBaseLoader(text) if hasattr(yaml, "CBaseLoader") else yaml.BaseLoader(text)
+    # each frame: [path, is_mapping, next index or pending key, pending key mark]
+    stack: list[list[Any]] = []
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            cls = event.__class__
+            here = (event.start_mark.line + 1, event.start_mark.column + 1)
+            if cls in (ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent):
+                if not stack:
+                    path: Path_ = ()
+                    key_mark = None
+                else:
+                    frame = stack[-1]
+                    if frame[1]:
+                        if frame[2] is None:
+                            frame[2], frame[3] = (event.value if cls is ScalarEvent else "?"), here
+                            continue
+                        path, key_mark = (*frame[0], frame[2]), frame[3]
+                        frame[2] = None
+                    else:
+                        path, key_mark = (*frame[0], frame[2]), None
+                        frame[2] += 1
+                if path in wanted:
+                    found[path] = Place(key_mark, here)
+                if cls is MappingStartEvent or cls is SequenceStartEvent:
+                    inside = path in prefixes
+                    stack.append([path if inside else ("\0",), cls is MappingStartEvent, None if cls is MappingStartEvent else 0, None])
+            elif cls is MappingEndEvent or cls is SequenceEndEvent:
+                stack.pop()
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    return found
