@@ -190,9 +190,7 @@ class Survey(Strict):
     date: dt.date = Field(description="Day of the survey.")
     by: Key = Field(description="Partner key of the side that answered.")
     ratings: dict[str, Rating] = Field(
-        description="Rating 1 (poor) to 5 (excellent) per influence factor: "
-        + ", ".join(INFLUENCE_FACTOR_IDS)
-        + "."
+        description="Rating 1 (poor) to 5 (excellent) per influence factor: " + ", ".join(INFLUENCE_FACTOR_IDS) + "."
     )
 
     @field_validator("ratings")

@@ -78,9 +78,7 @@ def parse(text: str, file: str, allowed: frozenset[str]) -> CsvLog:
             problems.append(Diagnostic(file, 1, starts.get(index, 1), f"column '{name}' appears twice", "header"))
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     if missing:
-        problems.append(
-            Diagnostic(file, 1, 1, f"header lacks required column(s) {', '.join(missing)}", field="header")
-        )
+        problems.append(Diagnostic(file, 1, 1, f"header lacks required column(s) {', '.join(missing)}", field="header"))
     if problems:
         raise InputError(problems)
     rows: list[dict[str, object]] = []
@@ -98,7 +96,7 @@ def parse(text: str, file: str, allowed: frozenset[str]) -> CsvLog:
                 )
             else:
                 row: dict[str, object] = {}
-                for name, cell in zip(header, cells):
+                for name, cell in zip(header, cells, strict=False):
                     cell = cell.strip()
                     if not cell:
                         continue

@@ -206,11 +206,18 @@ def load_partnership(path: str | Path, *, allow_outside: bool = False, today: dt
                 target: PathT = (*prefix, *violation.target[2:])
                 collector.add(source, target, "value", violation.message, shown_path(target), violation.severity)
             else:
-                collector.add(main, violation.target, "value", violation.message, format_path(violation.target),
-                              violation.severity)
-    result.diagnostics = sorted(collector.diagnostics(), key=lambda d: (result.files.index(d.file)
-                                                                         if d.file in result.files else 99,
-                                                                         d.line, d.column))
+                collector.add(
+                    main,
+                    violation.target,
+                    "value",
+                    violation.message,
+                    format_path(violation.target),
+                    violation.severity,
+                )
+    result.diagnostics = sorted(
+        collector.diagnostics(),
+        key=lambda d: (result.files.index(d.file) if d.file in result.files else 99, d.line, d.column),
+    )
     if definition is not None and not result.errors:
         order = sorted(range(len(activities)), key=lambda i: activities[i].date)
         result.partnership = LoadedPartnership(
@@ -252,8 +259,9 @@ def _load_log(
             return None
     suffix = target.suffix.lower()
     if suffix not in (*YAML_SUFFIXES, ".csv"):
-        collector.add(main, where, "value", f"unsupported log format (found '{entry}'; expected .yaml, .yml or .csv)",
-                      field)
+        collector.add(
+            main, where, "value", f"unsupported log format (found '{entry}'; expected .yaml, .yml or .csv)", field
+        )
         return None
     if not target.exists() or target.is_dir():
         problem = "is a directory" if target.is_dir() else "not found"
@@ -278,8 +286,7 @@ def _load_log(
                 raw = document.root.get("activities") or []
                 return source, list(parsed.activities), raw
             if not isinstance(document.root, list):
-                collector.add(source, (), "value", "expected a list of activities, or 'activities:' with that list",
-                              "")
+                collector.add(source, (), "value", "expected a list of activities, or 'activities:' with that list", "")
                 return None
             raw = document.root
     except InputError as exc:

@@ -102,12 +102,15 @@ def describe(error: ErrorDetails, model: Any, loc: tuple[str | int, ...]) -> tup
         return f"unknown key '{loc[-1]}'{expected}", "key"
     expected_type = type_at(model, loc)
     if kind in ("enum", "literal_error"):
-        choices = [m.value for m in expected_type] if isinstance(expected_type, type) and issubclass(
-            expected_type, Enum
-        ) else []
+        choices = (
+            [m.value for m in expected_type]
+            if isinstance(expected_type, type) and issubclass(expected_type, Enum)
+            else []
+        )
         listing = ", ".join(choices) if choices else ctx.get("expected", "")
-        return f"not an allowed value (found {shown(found)}; expected one of {listing}){suggest(str(found), choices)}", (
-            "value"
+        return (
+            f"not an allowed value (found {shown(found)}; expected one of {listing}){suggest(str(found), choices)}",
+            ("value"),
         )
     if kind.startswith("date") or expected_type is dt.date:
         return f"not a date (found {shown(found)}; expected a date written YYYY-MM-DD)", "value"

@@ -29,8 +29,7 @@ class Violation:
 
 def _partner(value: str, partners: list[str], what: str) -> str:
     return (
-        f"{what} '{value}' is not a declared partner (expected one of {', '.join(partners)})"
-        f"{suggest(value, partners)}"
+        f"{what} '{value}' is not a declared partner (expected one of {', '.join(partners)}){suggest(value, partners)}"
     )
 
 

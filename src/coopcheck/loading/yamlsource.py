@@ -261,7 +261,14 @@ def locate(text: str, wanted: Iterable[Path_]) -> dict[Path_, Place]:
                     found[path] = Place(key_mark, here)
                 if cls is MappingStartEvent or cls is SequenceStartEvent:
                     inside = path in prefixes
-                    stack.append([path if inside else ("\0",), cls is MappingStartEvent, None if cls is MappingStartEvent else 0, None])
+                    stack.append(
+                        [
+                            path if inside else ("\0",),
+                            cls is MappingStartEvent,
+                            None if cls is MappingStartEvent else 0,
+                            None,
+                        ]
+                    )
             elif cls is MappingEndEvent or cls is SequenceEndEvent:
                 stack.pop()
     except yaml.YAMLError:

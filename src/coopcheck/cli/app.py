@@ -1,4 +1,4 @@
-"""The command line: the only place that reads arguments, writes files and prints.
+"""The typer application and what every command shares: output, atomic writes, dates, exit codes.
 
 Heavy modules (pydantic, yaml, the engine, rich) are imported inside the commands, so
 `coopcheck --version` and `--help` start as fast as typer itself.
@@ -6,10 +6,10 @@ Heavy modules (pydantic, yaml, the engine, rich) are imported inside the command
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -33,12 +33,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-
-class ValidateFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
 
 
 def _version(value: bool) -> None:
@@ -82,10 +76,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(handle.fileno())
         os.replace(temporary, path)
     except BaseException as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         if isinstance(exc, OSError):
             fail(f"{path}: cannot write ({exc.strerror or exc})")
         raise
@@ -111,55 +103,3 @@ def load_all(files: list[Path], allow_outside: bool, today: dt.date | None = Non
     from coopcheck.loading import load_partnership
 
     return [load_partnership(file, allow_outside=allow_outside, today=today) for file in files]
-
-
-AllowOutside = Annotated[
-    bool,
-    typer.Option(
-        "--allow-outside-logs",
-        help="Allow `logs:` paths that leave the partnership file's folder.",
-    ),
-]
-
-
-@app.command()
-def validate(
-    files: Annotated[list[Path], typer.Argument(help="Partnership files to check.", show_default=False)],
-    output_format: Annotated[
-        ValidateFormat, typer.Option("--format", "-f", help="text, json, or github (workflow annotations).")
-    ] = ValidateFormat.text,
-    allow_outside_logs: AllowOutside = False,
-    as_of: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--as-of", help="Date to check activity dates against (YYYY-MM-DD; default today)."),
-    ] = None,
-) -> None:
-    """Check partnership files and their logs; report every error as file:line:column."""
-    from coopcheck.rendering import diagnostics
-
-    results = load_all(files, allow_outside_logs, parse_date(as_of))
-    renderer = {
-        ValidateFormat.text: diagnostics.as_text,
-        ValidateFormat.json: diagnostics.as_json,
-        ValidateFormat.github: diagnostics.as_github,
-    }[output_format]
-    emit(renderer(results))
-    raise typer.Exit(EXIT_INVALID if any(r.errors for r in results) else EXIT_OK)
-
-
-@app.command()
-def schema(
-    output: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
-    ] = None,
-) -> None:
-    """Print the JSON Schema (draft 2020-12) of the partnership format, for editors and CI."""
-    from coopcheck.schema import schema_text
-
-    emit(schema_text(), output)
-
-
-def main() -> None:
-    """Entry point of the `coopcheck` command."""
-    app()
