@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -243,8 +243,7 @@ class ActivityLog(Strict):
     activities: list[Activity] = Field(default_factory=list, description="The activities.")
 
 
-@dataclass(frozen=True, slots=True)
-class Origin:
+class Origin(NamedTuple):
     """Where something was written: `file:line:column`, 1-based."""
 
     file: str

@@ -3,10 +3,31 @@
 Each command lives in a module of its own and registers itself on the shared typer `app`.
 """
 
+import os
+import sys
+
 from coopcheck.cli import validate  # noqa: F401  (registers the command)
-from coopcheck.cli.app import app
+from coopcheck.cli.app import EXIT_INVALID, app
 
 
 def main() -> None:
-    """Entry point of the `coopcheck` command."""
-    app()
+    """Entry point of the `coopcheck` command.
+
+    A run may hold millions of small objects; once the output is flushed there is nothing left
+    to do, so the process ends without the interpreter's teardown freeing them one by one.
+    """
+    code: int | str | None = 0
+    try:
+        app()
+    except SystemExit as exit_:
+        code = exit_.code
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        code = code or EXIT_INVALID
+    if isinstance(code, str):
+        sys.stderr.write(code + "\n")
+        sys.stderr.flush()
+        code = EXIT_INVALID
+    os._exit(code or 0)

@@ -7,9 +7,12 @@ after an error where it can, so one run reports all errors of all files.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import gc
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +39,16 @@ class LoadResult:
     partnership: LoadedPartnership | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    # The files as read, so later steps can place anything they report (`place`). Keeping them
+    # also moves the cost of freeing a large document off the loading path.
+    sources: list[_Source] = field(default_factory=list, repr=False)
+
+    def place(self, file: str, path: tuple[str | int, ...]) -> tuple[int, int]:
+        """Line and column of the value at `path` in `file` (1, 1 when it cannot be found)."""
+        for source in self.sources:
+            if source.file == file:
+                return source.places([(path, "value")])[(path, "value")]
+        return (1, 1)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -156,10 +169,30 @@ def _read_yaml(path: Path, shown: str) -> yamlsource.YamlDocument:
     return yamlsource.parse(text, shown)
 
 
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Loading builds millions of small acyclic objects. Left on, the cycle collector rescans them
+    again and again (about 40% of the time on a large log); switched off and on again, its first
+    run after loading would scan them all at once. So it is paused, and what loading built is
+    moved out of its sight (`gc.freeze`): it is still freed as usual when no longer referenced."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
 def load_partnership(path: str | Path, *, allow_outside: bool = False, today: dt.date | None = None) -> LoadResult:
     """Read, check and combine a partnership file and its logs. Never raises for bad input."""
+    with _without_cycle_collection():
+        return _load(path, allow_outside, today or dt.date.today())
+
+
+def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
     shown = str(path)
-    today = today or dt.date.today()
     collector = _Collector()
     result = LoadResult(partnership=None, files=[shown])
     try:
@@ -168,6 +201,7 @@ def load_partnership(path: str | Path, *, allow_outside: bool = False, today: dt
         result.diagnostics = exc.diagnostics
         return result
     main = _Source(shown, yaml=document, activity_prefix=("activities",))
+    result.sources.append(main)
     root = document.root
     definition: Partnership | None = None
     if not isinstance(root, dict):
@@ -185,7 +219,8 @@ def load_partnership(path: str | Path, *, allow_outside: bool = False, today: dt
     origins: list[Origin] = (
         [main.origin(i, data) for i, data in enumerate(raw_inline)] if definition and raw_inline else []
     )
-    placement: list[tuple[_Source, PathT]] = [(main, ("activities", i)) for i in range(len(activities))]
+    # the combined log is the inline activities, then each log's: (first index, source) per segment
+    segments: list[tuple[int, _Source]] = [(0, main)]
 
     base = Path(path).parent
     for index, entry in enumerate(log_paths):
@@ -194,16 +229,18 @@ def load_partnership(path: str | Path, *, allow_outside: bool = False, today: dt
             continue
         source, log_activities, raw = loaded
         result.files.append(source.file)
+        result.sources.append(source)
         activities.extend(log_activities)
         origins.extend(source.origin(i, data) for i, data in enumerate(raw))
-        placement.extend((source, (*source.activity_prefix, i)) for i in range(len(log_activities)))
+        segments.append((len(activities) - len(log_activities), source))
 
     if definition is not None and not collector.pending and not collector.placed:
         where = [str(origin) for origin in origins]
         for violation in check(definition, activities, where, today):
             if violation.target[0] == "activity":
-                source, prefix = placement[int(violation.target[1])]
-                target: PathT = (*prefix, *violation.target[2:])
+                index = int(violation.target[1])
+                start, source = segments[bisect.bisect_right(segments, index, key=lambda s: s[0]) - 1]
+                target: PathT = (*source.activity_prefix, index - start, *violation.target[2:])
                 collector.add(source, target, "value", violation.message, shown_path(target), violation.severity)
             else:
                 collector.add(

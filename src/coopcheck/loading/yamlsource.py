@@ -146,10 +146,12 @@ def parse(text: str, file: str) -> YamlDocument:
 
 
 def _build(loader: Any, text: str, file: str) -> YamlDocument:
+    # The hot loop of loading: one pass over ~20 events per activity, kept deliberately flat.
     get_event = loader.get_event
     marks: dict[int, tuple[int, int]] = {}
-    stack: list[tuple[Any, Any]] = []
+    stack: list[tuple[Any, Any, bool]] = []
     container: Any = None
+    in_list = False
     key: Any = None
     root: Any = None
     documents = 0
@@ -157,29 +159,31 @@ def _build(loader: Any, text: str, file: str) -> YamlDocument:
         event = get_event()
         cls = event.__class__
         if cls is ScalarEvent:
-            value = event.value
-            if event.anchor is not None or event.tag is not None:
+            if event.anchor is not None:
                 _refuse_special(file, event)
-            if value in NULLS and event.implicit[0]:
-                value = None
-            if type(container) is list:
+            value = event.value
+            implicit = event.implicit
+            if implicit[0]:
+                if value in NULLS:
+                    value = None
+            elif not implicit[1]:
+                _refuse_special(file, event)
+            if in_list:
                 container.append(value)
-            elif key is None:
-                if value is None:
-                    raise _error(file, event.start_mark, "empty key; every key needs a name")
-                if value in container:
-                    raise _error(file, event.start_mark, f"duplicate key '{value}'; each key may appear once")
-                key = value
-            else:
+            elif key is not None:
                 container[key] = value
                 key = None
-            if container is None:
+            elif container is None:
                 root = value
+            elif value is None:
+                raise _error(file, event.start_mark, "empty key; every key needs a name")
+            elif value in container:
+                raise _error(file, event.start_mark, f"duplicate key '{value}'; each key may appear once")
+            else:
+                key = value
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
             if event.anchor is not None or event.tag is not None:
                 _refuse_special(file, event)
-            if type(container) is dict and key is None:
-                raise _error(file, event.start_mark, "a key must be plain text, not a list or mapping")
             new: Any
             if cls is MappingStartEvent:
                 new = {}
@@ -187,19 +191,22 @@ def _build(loader: Any, text: str, file: str) -> YamlDocument:
                 marks[id(new)] = (mark.line + 1, mark.column + 1)
             else:
                 new = []
-            if container is None:
-                root = new
-            elif type(container) is list:
+            if in_list:
                 container.append(new)
-            else:
+            elif key is not None:
                 container[key] = new
-            stack.append((container, key))
+            elif container is None:
+                root = new
+            else:
+                raise _error(file, event.start_mark, "a key must be plain text, not a list or mapping")
+            stack.append((container, key, in_list))
             if len(stack) > MAX_DEPTH:
                 raise _error(file, event.start_mark, f"nesting is too deep (more than {MAX_DEPTH} levels)")
             container = new
+            in_list = cls is SequenceStartEvent
             key = None
         elif cls is MappingEndEvent or cls is SequenceEndEvent:
-            container, key = stack.pop()
+            container, key, in_list = stack.pop()
             key = None
         elif cls is AliasEvent:
             raise _error(
