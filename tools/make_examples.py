@@ -1462,7 +1462,7 @@ def partnership_yaml(example: Example) -> str:
 
 
 def log_yaml(example: Example, log: Log) -> str:
-    lines = ["# yaml-language-server: $schema=../../coopcheck.schema.json"]
+    lines = ["# yaml-language-server: $schema=../../coopcheck-log.schema.json"]
     lines += [f"# Activity log of {example.name}.yaml ({example.definition['id']}).", f"# {GENERATED}", ""]
     lines += ["activities:", *activity_lines(log.acts, 2)]
     return "\n".join(lines) + "\n"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Annotated, NamedTuple
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -86,7 +86,7 @@ OUTCOME_TYPES = frozenset({ActivityType.joint_campaign, ActivityType.project_won
 
 INFLUENCE_FACTOR_IDS = ("anchoring", "keeping_in_step", "investment", "commitment")
 
-NonNegative = Annotated[float, Field(ge=0)]
+NonNegative = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Key = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", min_length=1, max_length=64)]
 Rating = Annotated[int, Field(ge=1, le=5)]
@@ -168,7 +168,7 @@ class Activity(Strict):
     topic: Annotated[str, Field(max_length=500)] | None = Field(
         default=None, description="Substance of the activity; a contact without one counts as empty."
     )
-    hours: Annotated[float, Field(ge=0, le=10_000)] | None = Field(
+    hours: Annotated[float, Field(ge=0, le=10_000, allow_inf_nan=False)] | None = Field(
         default=None, description="Effort spent by the giving side, in hours."
     )
     travel_cost: NonNegative | None = Field(default=None, description="Travel cost of the giving side.")
@@ -184,22 +184,25 @@ class Activity(Strict):
     note: str | None = Field(default=None, description="Free text; never scored.")
 
 
+class SurveyRatings(Strict):
+    """Ratings from 1 (poor) to 5 (excellent), one per influence factor; a factor may be left out."""
+
+    anchoring: Rating | None = Field(default=None, description="Anchoring at executive and working level.")
+    keeping_in_step: Rating | None = Field(default=None, description="Keeping in step: similar speed on both sides.")
+    investment: Rating | None = Field(default=None, description="Shared willingness to invest and share costs.")
+    commitment: Rating | None = Field(default=None, description="Commitment to shaping the influence factors.")
+
+    def given(self) -> dict[str, int]:
+        """The factors rated, by id."""
+        return {factor: value for factor in INFLUENCE_FACTOR_IDS if (value := getattr(self, factor)) is not None}
+
+
 class Survey(Strict):
     """One side's ratings of the influence factors on a given day."""
 
     date: dt.date = Field(description="Day of the survey.")
     by: Key = Field(description="Partner key of the side that answered.")
-    ratings: dict[str, Rating] = Field(
-        description="Rating 1 (poor) to 5 (excellent) per influence factor: " + ", ".join(INFLUENCE_FACTOR_IDS) + "."
-    )
-
-    @field_validator("ratings")
-    @classmethod
-    def _known_factors(cls, ratings: dict[str, int]) -> dict[str, int]:
-        unknown = sorted(set(ratings) - set(INFLUENCE_FACTOR_IDS))
-        if unknown:
-            raise ValueError(f"unknown factor '{unknown[0]}' (expected one of {', '.join(INFLUENCE_FACTOR_IDS)})")
-        return ratings
+    ratings: SurveyRatings = Field(description="Rating 1 (poor) to 5 (excellent) per influence factor.")
 
 
 class Partnership(Strict):
@@ -207,7 +210,7 @@ class Partnership(Strict):
 
     model_config = ConfigDict(title="coopcheck partnership file")
 
-    coopcheck: int = Field(description="Format version; must be 1.", ge=FORMAT_VERSION, le=FORMAT_VERSION)
+    coopcheck: Literal[1] = Field(description="Format version; must be 1.")
     id: Key = Field(description="Short identifier used in reports and CI output.")
     name: Name = Field(description="Display name of the partnership.")
     kind: Kind = Field(default=Kind.other, description="Kind of partnership; selects the weight profile.")
@@ -228,6 +231,15 @@ class Partnership(Strict):
         description="More activity logs (YAML or CSV), paths relative to this file.",
     )
     surveys: list[Survey] = Field(default_factory=list, description="Each side's ratings of the influence factors.")
+
+    @field_validator("coopcheck", mode="before")
+    @classmethod
+    def _format_version(cls, version: object) -> object:
+        if str(version).strip() != str(FORMAT_VERSION):
+            raise ValueError(
+                f"unsupported format version (found '{version}'; this coopcheck reads format {FORMAT_VERSION})"
+            )
+        return FORMAT_VERSION
 
     @field_validator("currency")
     @classmethod

@@ -1,27 +1,51 @@
-"""The JSON Schema of the partnership format (draft 2020-12), generated from the models."""
+"""The JSON Schemas of the input format (draft 2020-12), generated from the models.
+
+`coopcheck schema` prints the partnership file's schema; `coopcheck schema --log` the schema of a
+separate YAML activity log (a list of activities, or `activities:` with that list). Both ship at
+the repository root, so the `# yaml-language-server: $schema=...` modeline of every example works.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from coopcheck.models import Partnership
+from pydantic import TypeAdapter
 
-SCHEMA_ID = "https://coopcheck.dev/schema/partnership-1.json"
+from coopcheck.models import Activity, ActivityLog, Partnership
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+PARTNERSHIP_SCHEMA_ID = "https://coopcheck.dev/schema/partnership-1.json"
+LOG_SCHEMA_ID = "https://coopcheck.dev/schema/log-1.json"
+PARTNERSHIP_SCHEMA_FILE = "coopcheck.schema.json"
+LOG_SCHEMA_FILE = "coopcheck-log.schema.json"
 
 
-def partnership_schema() -> dict[str, Any]:
-    schema = Partnership.model_json_schema(by_alias=True)
-    schema = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
-        **schema,
-        "description": (schema.get("description") or "").strip(),
-    }
+def _finish(schema: dict[str, Any], schema_id: str, title: str, description: str) -> dict[str, Any]:
+    schema = {"$schema": DRAFT, "$id": schema_id, **schema, "title": title, "description": description}
     for definition in schema.get("$defs", {}).values():
         definition.setdefault("description", definition.get("title", ""))
     return schema
 
 
-def schema_text() -> str:
-    return json.dumps(partnership_schema(), indent=2, ensure_ascii=False) + "\n"
+def partnership_schema() -> dict[str, Any]:
+    return _finish(
+        Partnership.model_json_schema(by_alias=True),
+        PARTNERSHIP_SCHEMA_ID,
+        "coopcheck partnership file",
+        "A partnership file: the partners, what they agreed, and what happened between them.",
+    )
+
+
+def log_schema() -> dict[str, Any]:
+    adapter: TypeAdapter[list[Activity] | ActivityLog] = TypeAdapter(list[Activity] | ActivityLog)
+    return _finish(
+        adapter.json_schema(by_alias=True),
+        LOG_SCHEMA_ID,
+        "coopcheck activity log",
+        "A separate activity log named under `logs:`: a list of activities, or `activities:` with that list.",
+    )
+
+
+def schema_text(log: bool = False) -> str:
+    return json.dumps(log_schema() if log else partnership_schema(), indent=2, ensure_ascii=False) + "\n"

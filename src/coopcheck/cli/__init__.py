@@ -7,6 +7,8 @@ import os
 import sys
 
 from coopcheck.cli import validate  # noqa: F401  (registers the command)
+from coopcheck.cli import explain  # noqa: F401  (registers the command)
+from coopcheck.cli import trend  # noqa: F401  (registers the command)
 from coopcheck.cli.app import EXIT_INVALID, app
 
 

@@ -57,8 +57,9 @@ def schema(
         Optional[Path],  # noqa: UP045
         typer.Option("--output", "-o", help="Write to this file instead of standard output."),
     ] = None,
+    log: Annotated[bool, typer.Option("--log", help="The schema of a separate YAML activity log instead.")] = False,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of the partnership format, for editors and CI."""
     from coopcheck.schema import schema_text
 
-    emit(schema_text(), output)
+    emit(schema_text(log), output)

@@ -51,7 +51,24 @@ def cell_starts(line: str) -> dict[int, int]:
 
 def parse(text: str, file: str, allowed: frozenset[str]) -> CsvLog:
     raw_lines = text.splitlines()
-    reader = csv.reader(io.StringIO(text, newline=""))
+    first = raw_lines[0] if raw_lines else ""
+    if ";" in first and "," not in first:
+        raise InputError(
+            [
+                Diagnostic(
+                    file,
+                    1,
+                    first.index(";") + 1,
+                    "the header is separated by ';' (found a semicolon-separated file; expected commas): export "
+                    "the CSV with ',' as separator",
+                    field="header",
+                )
+            ]
+        )
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise InputError([Diagnostic(file, line, 1, "CSV log contains a NUL byte; save it as UTF-8 text")])
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
     except StopIteration:
@@ -108,7 +125,14 @@ def parse(text: str, file: str, allowed: frozenset[str]) -> CsvLog:
                 lines.append(start)
             start = reader.line_num + 1
     except csv.Error as exc:
-        problems.append(Diagnostic(file, start, 1, f"CSV syntax error: {exc}"))
+        row_text = raw_lines[start - 1] if start <= len(raw_lines) else ""
+        if "end of data" in str(exc):
+            quote = row_text.rfind('"')
+            problems.append(
+                Diagnostic(file, start, quote + 1 if quote >= 0 else 1, "a quoted cell is opened but never closed")
+            )
+        else:
+            problems.append(Diagnostic(file, start, 1, f"CSV syntax error: {exc}"))
     if problems:
         raise InputError(problems)
     return CsvLog(file, rows, lines, header, raw_lines)

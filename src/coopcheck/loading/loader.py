@@ -164,9 +164,11 @@ def _read(path: Path, shown: str) -> bytes:
         raise InputError([Diagnostic(shown, 1, 1, f"file cannot be read ({exc.strerror or exc})")]) from None
 
 
-def _read_yaml(path: Path, shown: str) -> yamlsource.YamlDocument:
+def _read_yaml(
+    path: Path, shown: str, expected: str = "a mapping starting with 'coopcheck: 1'"
+) -> yamlsource.YamlDocument:
     text = yamlsource.decode(_read(path, shown), shown)
-    return yamlsource.parse(text, shown)
+    return yamlsource.parse(text, shown, expected)
 
 
 @contextmanager
@@ -212,7 +214,9 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
         except ValidationError as exc:
             collector.schema_errors(main, exc, Partnership)
     log_entries = root.get("logs") if isinstance(root, dict) else None
-    log_paths = [entry for entry in log_entries if isinstance(entry, str)] if isinstance(log_entries, list) else []
+    log_paths = (
+        [entry for entry in log_entries if isinstance(entry, str) and entry] if isinstance(log_entries, list) else []
+    )
 
     activities: list[Activity] = list(definition.activities) if definition else []
     raw_inline = root.get("activities") if isinstance(root, dict) else None
@@ -251,9 +255,9 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
                     format_path(violation.target),
                     violation.severity,
                 )
+    file_order = {name: i for i, name in enumerate([shown, *(_log_name(shown, entry) for entry in log_paths)])}
     result.diagnostics = sorted(
-        collector.diagnostics(),
-        key=lambda d: (result.files.index(d.file) if d.file in result.files else 99, d.line, d.column),
+        collector.diagnostics(), key=lambda d: (file_order.get(d.file, len(file_order)), d.line, d.column)
     )
     if definition is not None and not result.errors:
         order = sorted(range(len(activities)), key=lambda i: activities[i].date)
@@ -264,6 +268,11 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
             file=shown,
         )
     return result
+
+
+def _log_name(owner: str, entry: str) -> str:
+    """How a log is named in messages: its path as seen from where the partnership file was named."""
+    return os.path.normpath(os.path.join(os.path.dirname(owner), entry))
 
 
 def _load_log(
@@ -277,23 +286,25 @@ def _load_log(
 ) -> tuple[_Source, list[Activity], list[Any]] | None:
     """Read one log named in `logs:`; problems with the entry itself point at the entry."""
     target = base / entry
-    shown = os.path.normpath(os.path.join(os.path.dirname(owner), entry))
+    shown = _log_name(owner, entry)
     field = format_path(where)
-    if not allow_outside:
-        try:
-            inside = target.resolve().is_relative_to(base.resolve())
-        except OSError:
-            inside = False
-        if not inside or os.path.isabs(entry):
-            collector.add(
-                main,
-                where,
-                "value",
-                f"log path leaves the partnership file's folder (found '{entry}'); move the log next to the file "
-                "or allow it with --allow-outside-logs (config: allow_outside_logs: true)",
-                field,
-            )
-            return None
+    try:
+        resolved = target.resolve()
+    except (OSError, RuntimeError):
+        collector.add(
+            main, where, "value", f"log path cannot be resolved (found '{entry}'; a symbolic link loop?)", field
+        )
+        return None
+    if not allow_outside and (not resolved.is_relative_to(base.resolve()) or os.path.isabs(entry)):
+        collector.add(
+            main,
+            where,
+            "value",
+            f"log path leaves the partnership file's folder (found '{entry}'); move the log next to the file "
+            "or allow it with --allow-outside-logs (config: allow_outside_logs: true)",
+            field,
+        )
+        return None
     suffix = target.suffix.lower()
     if suffix not in (*YAML_SUFFIXES, ".csv"):
         collector.add(
@@ -311,8 +322,10 @@ def _load_log(
             source = _Source(shown, csv=log)
             raw: list[Any] = log.rows
         else:
-            document = _read_yaml(target, shown)
+            document = _read_yaml(target, shown, expected="")
             source = _Source(shown, yaml=document)
+            if document.root is None:
+                return source, [], []
             if isinstance(document.root, dict):
                 source.activity_prefix = ("activities",)
                 try:

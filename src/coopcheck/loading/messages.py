@@ -62,7 +62,7 @@ def type_at(model: Any, path: tuple[str | int, ...]) -> Any:
             fields = {(info.alias or name): info for name, info in current.model_fields.items()}
             if part not in fields:
                 return None
-            current = fields[part].annotation  # type: ignore[index]
+            current = fields[str(part)].annotation
         elif origin is list:
             current = get_args(current)[0]
         elif origin is dict:
@@ -138,6 +138,10 @@ def describe(error: ErrorDetails, model: Any, loc: tuple[str | int, ...]) -> tup
         return f"not a mapping (found {shown(found)}; expected 'key: value' lines)", "value"
     if kind in ("too_short", "too_long"):
         actual = ctx.get("actual_length")
+        if actual is None and isinstance(found, (dict, list)):
+            actual = len(found)
+        if loc == ("partners",):
+            return f"a partnership has exactly two partners (found {actual})", "value"
         bound = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
         return f"has {actual} entries (expected {'at least' if kind == 'too_short' else 'at most'} {bound})", "value"
     if kind == "value_error":

@@ -70,6 +70,10 @@ def decode(data: bytes, file: str) -> str:
             raise InputError(
                 [Diagnostic(file, 1, 1, f"file is encoded as {name}; save it as UTF-8 (with or without BOM)")]
             )
+    if len(data) >= 4 and (data[1:4:2] == b"\x00\x00" or data[0:4:2] == b"\x00\x00"):
+        raise InputError(
+            [Diagnostic(file, 1, 1, "file looks like UTF-16 (every other byte is zero); save it as UTF-8")]
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -109,13 +113,25 @@ def _error(file: str, mark: Any, message: str) -> InputError:
     return InputError([Diagnostic(file, mark.line + 1, mark.column + 1, message)])
 
 
-def _yaml_error(file: str, exc: yaml.YAMLError) -> InputError:
+def _yaml_error(file: str, text: str, exc: yaml.YAMLError) -> InputError:
+    if isinstance(exc, yaml.reader.ReaderError):
+        position = exc.position
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        return InputError(
+            [Diagnostic(file, line, column, f"control character U+{exc.character:04X} is not allowed in YAML text")]
+        )
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
     message = f"YAML syntax error: {problem}"
     if context:
         message += f" ({context})"
+    context_mark = getattr(exc, "context_mark", None)
+    if "end of stream" in problem and context_mark is not None and "quoted" in (context or ""):
+        return _error(file, context_mark, "YAML syntax error: a quoted value is opened here but never closed")
+    if mark is not None and "cannot start any token" in problem and text[mark.index : mark.index + 1] == "\t":
+        return _error(file, mark, "YAML syntax error: a tab is not allowed here; indent with spaces")
     if mark is None:
         return InputError([Diagnostic(file, 1, 1, message)])
     return _error(file, mark, message)
@@ -134,15 +150,22 @@ def _refuse_special(file: str, event: Any) -> None:
         raise _error(file, event.start_mark, f"tags are not supported (found '{shown}'); remove the tag")
 
 
-def parse(text: str, file: str) -> YamlDocument:
-    """Build plain data from one YAML document, strictly. Raises InputError."""
+def parse(text: str, file: str, expected: str = "a mapping starting with 'coopcheck: 1'") -> YamlDocument:
+    """Build plain data from one YAML document, strictly. Raises InputError.
+
+    An empty document (nothing, or only comments) is an error naming `expected`, or None data
+    when `expected` is empty.
+    """
     loader = yaml.CBaseLoader(text) if hasattr(yaml, "CBaseLoader") else yaml.BaseLoader(text)
     try:
-        return _build(loader, text, file)
+        document = _build(loader, text, file)
     except yaml.YAMLError as exc:
-        raise _yaml_error(file, exc) from None
+        raise _yaml_error(file, text, exc) from None
     finally:
         loader.dispose()
+    if document.root is None and expected:
+        raise InputError([Diagnostic(file, 1, 1, f"file is empty; expected {expected}")])
+    return document
 
 
 def _build(loader: Any, text: str, file: str) -> YamlDocument:
@@ -220,8 +243,6 @@ def _build(loader: Any, text: str, file: str) -> YamlDocument:
                 raise _error(file, event.start_mark, "only one YAML document per file (found a second '---')")
         elif cls is StreamEndEvent:
             break
-    if documents == 0 or root is None:
-        raise InputError([Diagnostic(file, 1, 1, "file is empty; expected a mapping starting with 'coopcheck: 1'")])
     return YamlDocument(file, text, root, marks)
 
 
@@ -246,7 +267,7 @@ def locate(text: str, wanted: Iterable[Path_]) -> dict[Path_, Place]:
     stack: list[list[Any]] = []
     try:
         while loader.check_event():
-            event = loader.get_event()
+            event: Any = loader.get_event()
             cls = event.__class__
             here = (event.start_mark.line + 1, event.start_mark.column + 1)
             if cls in (ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent):
