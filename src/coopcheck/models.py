@@ -16,6 +16,7 @@ from typing import Annotated, Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from coopcheck.currencies import ISO_4217
+from coopcheck.i18n import _
 
 FORMAT_VERSION = 1
 
@@ -237,7 +238,9 @@ class Partnership(Strict):
     def _format_version(cls, version: object) -> object:
         if str(version).strip() != str(FORMAT_VERSION):
             raise ValueError(
-                f"unsupported format version (found '{version}'; this coopcheck reads format {FORMAT_VERSION})"
+                _("unsupported format version (found '{found}'; this coopcheck reads format {supported})").format(
+                    found=version, supported=FORMAT_VERSION
+                )
             )
         return FORMAT_VERSION
 
@@ -245,7 +248,9 @@ class Partnership(Strict):
     @classmethod
     def _iso_currency(cls, code: str) -> str:
         if code not in ISO_4217:
-            raise ValueError(f"not an ISO 4217 currency code (found '{code}'; expected e.g. EUR, USD, CHF)")
+            raise ValueError(
+                _("not an ISO 4217 currency code (found '{found}'; expected e.g. EUR, USD, CHF)").format(found=code)
+            )
         return code
 
 

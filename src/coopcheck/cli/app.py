@@ -18,6 +18,7 @@ import typer
 from coopcheck import __version__
 
 if TYPE_CHECKING:
+    from coopcheck.config import LoadedConfig
     from coopcheck.loading import LoadResult
 
 EXIT_OK = 0
@@ -74,6 +75,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -81,6 +83,16 @@ def write_atomic(path: Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             fail(f"{path}: cannot write ({exc.strerror or exc})")
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's permissions; a new file gets what the umask allows (not mkstemp's 0600)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def fail(message: str, code: int = EXIT_INVALID) -> typer.Exit:
@@ -103,3 +115,34 @@ def load_all(files: list[Path], allow_outside: bool, today: dt.date | None = Non
     from coopcheck.loading import load_partnership
 
     return [load_partnership(file, allow_outside=allow_outside, today=today) for file in files]
+
+
+def load_settings(explicit: Path | None = None) -> LoadedConfig:
+    """The configuration in force: `explicit`, else `.coopcheck.yaml` or `[tool.coopcheck]` found by
+    walking up from the working directory, else the defaults. An invalid file stops with exit 2."""
+    from coopcheck.config import discover_config, load_config
+
+    if explicit is not None and not explicit.is_file():
+        fail(f"--config: {explicit}: file not found")
+    loaded = load_config(explicit) if explicit else discover_config(Path.cwd())
+    if loaded.diagnostics:
+        sys.stderr.write("".join(f"{d}\n" for d in loaded.diagnostics))
+        fail(f"{loaded.file}: invalid configuration")
+    return loaded
+
+
+def colour_wanted(output: Path | None) -> bool:
+    """Colour on a terminal; `NO_COLOR` turns it off and `FORCE_COLOR` on; never in a file."""
+    if output is not None or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+def terminal_width(output: Path | None, default: int = 100) -> int:
+    import shutil
+
+    if output is None and sys.stdout.isatty():
+        return max(60, shutil.get_terminal_size((default, 40)).columns)
+    return default

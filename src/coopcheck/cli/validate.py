@@ -8,7 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from coopcheck.cli.app import EXIT_INVALID, EXIT_OK, app, emit, load_all, parse_date
+from coopcheck.cli.app import EXIT_INVALID, EXIT_OK, app, emit, load_all, load_settings, parse_date
+from coopcheck.cli.language import Lang, use_language
 
 
 class ValidateFormat(str, Enum):
@@ -18,30 +19,40 @@ class ValidateFormat(str, Enum):
 
 
 AllowOutside = Annotated[
-    bool,
+    Optional[bool],  # noqa: UP045 - typer reads the annotation at runtime on Python 3.10
     typer.Option(
-        "--allow-outside-logs",
-        help="Allow `logs:` paths that leave the partnership file's folder.",
+        "--allow-outside-logs/--no-allow-outside-logs",
+        help="Allow `logs:` paths that leave the partnership file's folder (default: config, else no).",
     ),
 ]
 
 
 @app.command()
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Partnership files to check.", show_default=False)],
+    files: Annotated[
+        list[Path], typer.Argument(help="Partnership files to check.", show_default=False, metavar="FILE...")
+    ],
     output_format: Annotated[
         ValidateFormat, typer.Option("--format", "-f", help="text, json, or github (workflow annotations).")
     ] = ValidateFormat.text,
-    allow_outside_logs: AllowOutside = False,
+    allow_outside_logs: AllowOutside = None,
     as_of: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--as-of", help="Date to check activity dates against (YYYY-MM-DD; default today)."),
     ] = None,
+    config_file: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--config", help="Use this .coopcheck.yaml or pyproject.toml instead of searching for one."),
+    ] = None,
+    lang: Lang = None,
 ) -> None:
     """Check partnership files and their logs; report every error as file:line:column."""
     from coopcheck.rendering import diagnostics
 
-    results = load_all(files, allow_outside_logs, parse_date(as_of))
+    settings = load_settings(config_file).config
+    use_language(lang, settings.language)
+    outside = allow_outside_logs if allow_outside_logs is not None else settings.allow_outside_logs
+    results = load_all(files, outside, parse_date(as_of))
     renderer = {
         ValidateFormat.text: diagnostics.as_text,
         ValidateFormat.json: diagnostics.as_json,

@@ -12,6 +12,7 @@ import difflib
 import io
 from dataclasses import dataclass
 
+from coopcheck.i18n import _
 from coopcheck.loading.diagnostics import Diagnostic, InputError
 
 LIST_COLUMNS = frozenset({"people", "actions"})
@@ -59,43 +60,55 @@ def parse(text: str, file: str, allowed: frozenset[str]) -> CsvLog:
                     file,
                     1,
                     first.index(";") + 1,
-                    "the header is separated by ';' (found a semicolon-separated file; expected commas): export "
-                    "the CSV with ',' as separator",
+                    _(
+                        "the header is separated by ';' (found a semicolon-separated file; expected commas): export "
+                        "the CSV with ',' as separator"
+                    ),
                     field="header",
                 )
             ]
         )
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise InputError([Diagnostic(file, line, 1, "CSV log contains a NUL byte; save it as UTF-8 text")])
+        raise InputError([Diagnostic(file, line, 1, _("CSV log contains a NUL byte; save it as UTF-8 text"))])
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
     except StopIteration:
-        raise InputError([Diagnostic(file, 1, 1, "CSV log is empty; expected a header row")]) from None
+        raise InputError([Diagnostic(file, 1, 1, _("CSV log is empty; expected a header row"))]) from None
     except csv.Error as exc:
-        raise InputError([Diagnostic(file, 1, 1, f"CSV syntax error: {exc}")]) from None
+        raise InputError([Diagnostic(file, 1, 1, _("CSV syntax error: {error}").format(error=exc))]) from None
     header = [name.strip() for name in header]
     problems: list[Diagnostic] = []
     starts = cell_starts(raw_lines[0] if raw_lines else "")
     for index, name in enumerate(header):
         if name not in allowed:
             hint = difflib.get_close_matches(name, sorted(allowed), n=1)
-            found = f"unknown column '{name}'"
+            found = _("unknown column '{name}'").format(name=name)
             problems.append(
                 Diagnostic(
                     file,
                     1,
                     starts.get(index, 1),
-                    found + (f"; did you mean '{hint[0]}'?" if hint else f" (expected {', '.join(sorted(allowed))})"),
+                    found
+                    + (
+                        _("; did you mean '{name}'?").format(name=hint[0])
+                        if hint
+                        else _(" (expected {names})").format(names=", ".join(sorted(allowed)))
+                    ),
                     field="header",
                 )
             )
         elif header.index(name) != index:
-            problems.append(Diagnostic(file, 1, starts.get(index, 1), f"column '{name}' appears twice", "header"))
+            problems.append(
+                Diagnostic(
+                    file, 1, starts.get(index, 1), _("column '{name}' appears twice").format(name=name), "header"
+                )
+            )
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     if missing:
-        problems.append(Diagnostic(file, 1, 1, f"header lacks required column(s) {', '.join(missing)}", field="header"))
+        lacks = _("header lacks required column(s) {names}").format(names=", ".join(missing))
+        problems.append(Diagnostic(file, 1, 1, lacks, field="header"))
     if problems:
         raise InputError(problems)
     rows: list[dict[str, object]] = []
@@ -109,7 +122,13 @@ def parse(text: str, file: str, allowed: frozenset[str]) -> CsvLog:
                 continue
             if len(cells) != width:
                 problems.append(
-                    Diagnostic(file, start, 1, f"row has {len(cells)} cells; the header has {width}", field="row")
+                    Diagnostic(
+                        file,
+                        start,
+                        1,
+                        _("row has {count} cells; the header has {width}").format(count=len(cells), width=width),
+                        field="row",
+                    )
                 )
             else:
                 row: dict[str, object] = {}
@@ -129,10 +148,10 @@ def parse(text: str, file: str, allowed: frozenset[str]) -> CsvLog:
         if "end of data" in str(exc):
             quote = row_text.rfind('"')
             problems.append(
-                Diagnostic(file, start, quote + 1 if quote >= 0 else 1, "a quoted cell is opened but never closed")
+                Diagnostic(file, start, quote + 1 if quote >= 0 else 1, _("a quoted cell is opened but never closed"))
             )
         else:
-            problems.append(Diagnostic(file, start, 1, f"CSV syntax error: {exc}"))
+            problems.append(Diagnostic(file, start, 1, _("CSV syntax error: {error}").format(error=exc)))
     if problems:
         raise InputError(problems)
     return CsvLog(file, rows, lines, header, raw_lines)

@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from coopcheck.i18n import _
 from coopcheck.loading import csvsource, yamlsource
 from coopcheck.loading.diagnostics import Diagnostic, InputError, format_path
 from coopcheck.loading.messages import describe
@@ -138,7 +139,7 @@ class _Collector:
     def diagnostics(self) -> list[Diagnostic]:
         by_source: dict[int, list[tuple[PathT, str]]] = {}
         sources: dict[int, _Source] = {}
-        for source, path, anchor, *_ in self.pending:
+        for source, path, anchor, *_rest in self.pending:
             by_source.setdefault(id(source), []).append((path, anchor))
             sources[id(source)] = source
         places = {key: source.places(by_source[key]) for key, source in sources.items()}
@@ -152,16 +153,18 @@ class _Collector:
 def _read(path: Path, shown: str) -> bytes:
     try:
         if path.is_dir():
-            raise InputError([Diagnostic(shown, 1, 1, "is a directory; expected a file")])
+            raise InputError([Diagnostic(shown, 1, 1, _("is a directory; expected a file"))])
         size = path.stat().st_size
         yamlsource.check_size(size, shown)
         return path.read_bytes()
     except FileNotFoundError:
-        raise InputError([Diagnostic(shown, 1, 1, "file not found")]) from None
+        raise InputError([Diagnostic(shown, 1, 1, _("file not found"))]) from None
     except PermissionError:
-        raise InputError([Diagnostic(shown, 1, 1, "file cannot be read (permission denied)")]) from None
+        raise InputError([Diagnostic(shown, 1, 1, _("file cannot be read (permission denied)"))]) from None
     except OSError as exc:
-        raise InputError([Diagnostic(shown, 1, 1, f"file cannot be read ({exc.strerror or exc})")]) from None
+        raise InputError(
+            [Diagnostic(shown, 1, 1, _("file cannot be read ({reason})").format(reason=exc.strerror or exc))]
+        ) from None
 
 
 def _read_yaml(
@@ -207,7 +210,7 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
     root = document.root
     definition: Partnership | None = None
     if not isinstance(root, dict):
-        collector.add(main, (), "value", "expected a mapping starting with 'coopcheck: 1'", "")
+        collector.add(main, (), "value", _("expected a mapping starting with 'coopcheck: 1'"), "")
     else:
         try:
             definition = Partnership.model_validate(root)
@@ -292,7 +295,11 @@ def _load_log(
         resolved = target.resolve()
     except (OSError, RuntimeError):
         collector.add(
-            main, where, "value", f"log path cannot be resolved (found '{entry}'; a symbolic link loop?)", field
+            main,
+            where,
+            "value",
+            _("log path cannot be resolved (found '{entry}'; a symbolic link loop?)").format(entry=entry),
+            field,
         )
         return None
     if not allow_outside and (not resolved.is_relative_to(base.resolve()) or os.path.isabs(entry)):
@@ -300,20 +307,29 @@ def _load_log(
             main,
             where,
             "value",
-            f"log path leaves the partnership file's folder (found '{entry}'); move the log next to the file "
-            "or allow it with --allow-outside-logs (config: allow_outside_logs: true)",
+            _(
+                "log path leaves the partnership file's folder (found '{entry}'); move the log next to the file "
+                "or allow it with --allow-outside-logs (config: allow_outside_logs: true)"
+            ).format(entry=entry),
             field,
         )
         return None
     suffix = target.suffix.lower()
     if suffix not in (*YAML_SUFFIXES, ".csv"):
         collector.add(
-            main, where, "value", f"unsupported log format (found '{entry}'; expected .yaml, .yml or .csv)", field
+            main,
+            where,
+            "value",
+            _("unsupported log format (found '{entry}'; expected .yaml, .yml or .csv)").format(entry=entry),
+            field,
         )
         return None
     if not target.exists() or target.is_dir():
-        problem = "is a directory" if target.is_dir() else "not found"
-        collector.add(main, where, "value", f"log file {problem} (found '{entry}', looked for '{shown}')", field)
+        if target.is_dir():
+            problem = _("log file is a directory (found '{entry}', looked for '{shown}')")
+        else:
+            problem = _("log file not found (found '{entry}', looked for '{shown}')")
+        collector.add(main, where, "value", problem.format(entry=entry, shown=shown), field)
         return None
     try:
         if suffix == ".csv":
@@ -336,7 +352,9 @@ def _load_log(
                 raw = document.root.get("activities") or []
                 return source, list(parsed.activities), raw
             if not isinstance(document.root, list):
-                collector.add(source, (), "value", "expected a list of activities, or 'activities:' with that list", "")
+                collector.add(
+                    source, (), "value", _("expected a list of activities, or 'activities:' with that list"), ""
+                )
                 return None
             raw = document.root
     except InputError as exc:

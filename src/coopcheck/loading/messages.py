@@ -15,17 +15,19 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from coopcheck.i18n import _
+
 # Where a diagnostic should point: the key, the value, or the mapping that lacks a key.
 Anchor = Literal["key", "value", "parent"]
 
 
 def shown(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     text = str(value)
     if len(text) > 60:
         text = text[:57] + "..."
@@ -34,7 +36,7 @@ def shown(value: Any) -> str:
 
 def suggest(word: str, choices: list[str]) -> str:
     match = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
-    return f"; did you mean '{match[0]}'?" if match else ""
+    return _("; did you mean '{name}'?").format(name=match[0]) if match else ""
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -94,12 +96,12 @@ def describe(error: ErrorDetails, model: Any, loc: tuple[str | int, ...]) -> tup
     found = error.get("input")
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
     if kind == "missing":
-        return f"required key '{loc[-1]}' is missing", "parent"
+        return _("required key '{key}' is missing").format(key=loc[-1]), "parent"
     if kind == "extra_forbidden":
         allowed = keys_of(type_at(model, loc[:-1]))
         hint = suggest(str(loc[-1]), allowed)
-        expected = hint or (f" (expected one of: {', '.join(allowed)})" if allowed else "")
-        return f"unknown key '{loc[-1]}'{expected}", "key"
+        expected = hint or (_(" (expected one of: {keys})").format(keys=", ".join(allowed)) if allowed else "")
+        return _("unknown key '{key}'").format(key=loc[-1]) + expected, "key"
     expected_type = type_at(model, loc)
     if kind in ("enum", "literal_error"):
         choices = (
@@ -109,41 +111,57 @@ def describe(error: ErrorDetails, model: Any, loc: tuple[str | int, ...]) -> tup
         )
         listing = ", ".join(choices) if choices else ctx.get("expected", "")
         return (
-            f"not an allowed value (found {shown(found)}; expected one of {listing}){suggest(str(found), choices)}",
+            _("not an allowed value (found {found}; expected one of {choices})").format(
+                found=shown(found), choices=listing
+            )
+            + suggest(str(found), choices),
             ("value"),
         )
     if kind.startswith("date") or expected_type is dt.date:
-        return f"not a date (found {shown(found)}; expected a date written YYYY-MM-DD)", "value"
+        return _("not a date (found {found}; expected a date written YYYY-MM-DD)").format(found=shown(found)), "value"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        return f"out of range (found {shown(found)}; expected a number {_number_bounds(ctx)})", "value"
+        bounds = _number_bounds(ctx)
+        return _("out of range (found {found}; expected a number {bounds})").format(
+            found=shown(found), bounds=bounds
+        ), "value"
+    if kind == "finite_number":
+        return _("not a finite number (found {found}; expected a number like 2.5)").format(found=shown(found)), "value"
     if kind.startswith("int"):
-        return f"not a whole number (found {shown(found)}; expected a whole number like 30)", "value"
+        return _("not a whole number (found {found}; expected a whole number like 30)").format(
+            found=shown(found)
+        ), "value"
     if kind.startswith("float"):
-        return f"not a number (found {shown(found)}; expected a number like 2.5)", "value"
+        return _("not a number (found {found}; expected a number like 2.5)").format(found=shown(found)), "value"
     if kind == "string_pattern_mismatch":
         return (
-            f"not a valid key (found {shown(found)}; expected letters, digits, '_', '-' or '.', "
-            "starting with a letter or digit)",
+            _(
+                "not a valid key (found {found}; expected letters, digits, '_', '-' or '.', "
+                "starting with a letter or digit)"
+            ).format(found=shown(found)),
             "value",
         )
     if kind == "string_too_short":
-        return f"is empty (found {shown(found)}; expected some text)", "value"
+        return _("is empty (found {found}; expected some text)").format(found=shown(found)), "value"
     if kind == "string_too_long":
-        return f"is too long (expected at most {ctx.get('max_length')} characters)", "value"
+        return _("is too long (expected at most {limit} characters)").format(limit=ctx.get("max_length")), "value"
     if kind == "string_type":
-        return f"not text (found {shown(found)}; expected text)", "value"
+        return _("not text (found {found}; expected text)").format(found=shown(found)), "value"
     if kind == "list_type":
-        return f"not a list (found {shown(found)}; expected a list, e.g. [a, b] or '- item' lines)", "value"
+        return _("not a list (found {found}; expected a list, e.g. [a, b] or '- item' lines)").format(
+            found=shown(found)
+        ), "value"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"not a mapping (found {shown(found)}; expected 'key: value' lines)", "value"
+        return _("not a mapping (found {found}; expected 'key: value' lines)").format(found=shown(found)), "value"
     if kind in ("too_short", "too_long"):
         actual = ctx.get("actual_length")
         if actual is None and isinstance(found, (dict, list)):
             actual = len(found)
         if loc == ("partners",):
-            return f"a partnership has exactly two partners (found {actual})", "value"
+            return _("a partnership has exactly two partners (found {count})").format(count=actual), "value"
         bound = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
-        return f"has {actual} entries (expected {'at least' if kind == 'too_short' else 'at most'} {bound})", "value"
+        if kind == "too_short":
+            return _("has {count} entries (expected at least {bound})").format(count=actual, bound=bound), "value"
+        return _("has {count} entries (expected at most {bound})").format(count=actual, bound=bound), "value"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])), "value"
-    return f"{error['msg']} (found {shown(found)})", "value"
+    return _("{problem} (found {found})").format(problem=error["msg"], found=shown(found)), "value"

@@ -11,6 +11,7 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from coopcheck.i18n import _
 from coopcheck.loading.diagnostics import DiagnosticSeverity
 from coopcheck.loading.messages import suggest
 from coopcheck.models import Activity, Partnership
@@ -28,9 +29,9 @@ class Violation:
 
 
 def _partner(value: str, partners: list[str], what: str) -> str:
-    return (
-        f"{what} '{value}' is not a declared partner (expected one of {', '.join(partners)}){suggest(value, partners)}"
-    )
+    return _("{what} '{value}' is not a declared partner (expected one of {partners})").format(
+        what=what, value=value, partners=", ".join(partners)
+    ) + suggest(value, partners)
 
 
 def check(
@@ -48,8 +49,10 @@ def check(
             if activity.id in first_seen:
                 yield Violation(
                     ("activity", index, "id"),
-                    f"duplicate id '{activity.id}' (first used at {describe_place[first_seen[activity.id]]}); "
-                    "ids must be unique across the file and all its logs",
+                    _(
+                        "duplicate id '{id}' (first used at {place}); "
+                        "ids must be unique across the file and all its logs"
+                    ).format(id=activity.id, place=describe_place[first_seen[activity.id]]),
                 )
             else:
                 first_seen[activity.id] = index
@@ -61,26 +64,33 @@ def check(
         if activity.from_ == activity.to and activity.from_ in known:
             yield Violation(
                 ("activity", index, "to"),
-                f"'from' and 'to' are both '{activity.to}'; an activity goes from one partner to the other",
+                _("'from' and 'to' are both '{partner}'; an activity goes from one partner to the other").format(
+                    partner=activity.to
+                ),
             )
         if activity.responds_to is not None and activity.responds_to not in first_seen:
             yield Violation(
                 ("activity", index, "responds_to"),
-                f"responds_to names no activity (found '{activity.responds_to}'; expected the id of an earlier "
-                f"request){suggest(activity.responds_to, list(first_seen))}",
+                _(
+                    "responds_to names no activity (found '{found}'; expected the id of an activity "
+                    "in this file or its logs)"
+                ).format(found=activity.responds_to)
+                + suggest(activity.responds_to, list(first_seen)),
             )
         if activity.date > today:
             yield Violation(
                 ("activity", index, "date"),
-                f"dated in the future ({activity.date.isoformat()} is after {today.isoformat()}); "
-                "it is ignored until then",
+                _("dated in the future ({date} is after {today}); it is ignored until then").format(
+                    date=activity.date.isoformat(), today=today.isoformat()
+                ),
                 "warning",
             )
         elif activity.date < partnership.started:
             yield Violation(
                 ("activity", index, "date"),
-                f"dated before the partnership started ({activity.date.isoformat()} is before "
-                f"{partnership.started.isoformat()})",
+                _("dated before the partnership started ({date} is before {started})").format(
+                    date=activity.date.isoformat(), started=partnership.started.isoformat()
+                ),
                 "warning",
             )
     split = partnership.success_factors.influence.cost_split
@@ -95,13 +105,15 @@ def check(
         if missing:
             yield Violation(
                 ("success_factors", "influence", "cost_split"),
-                f"cost_split lacks partner(s) {', '.join(missing)}; it must cover each partner once",
+                _("cost_split lacks partner(s) {partners}; it must cover each partner once").format(
+                    partners=", ".join(missing)
+                ),
             )
         total = sum(split.values())
         if not math.isclose(total, 100.0, abs_tol=1e-6):
             yield Violation(
                 ("success_factors", "influence", "cost_split"),
-                f"cost_split sums to {total:g} (expected 100)",
+                _("cost_split sums to {total:g} (expected 100)").format(total=total),
             )
     for index, survey in enumerate(partnership.surveys):
         if survey.by not in known:

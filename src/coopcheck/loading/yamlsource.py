@@ -33,12 +33,14 @@ from yaml.events import (
     StreamEndEvent,
 )
 
+from coopcheck.i18n import N_, _
 from coopcheck.loading.diagnostics import Diagnostic, InputError
 
 MAX_DEPTH = 32
 MAX_FILE_BYTES = 64 * 1024 * 1024
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 ALLOWED_TAGS = frozenset({"tag:yaml.org,2002:str", "!"})
+PARTNERSHIP_EXPECTED = N_("a mapping starting with 'coopcheck: 1'")
 
 Path_ = tuple[str | int, ...]
 
@@ -68,11 +70,18 @@ def decode(data: bytes, file: str) -> str:
     ):
         if data.startswith(bom):
             raise InputError(
-                [Diagnostic(file, 1, 1, f"file is encoded as {name}; save it as UTF-8 (with or without BOM)")]
+                [
+                    Diagnostic(
+                        file,
+                        1,
+                        1,
+                        _("file is encoded as {name}; save it as UTF-8 (with or without BOM)").format(name=name),
+                    )
+                ]
             )
     if len(data) >= 4 and (data[1:4:2] == b"\x00\x00" or data[0:4:2] == b"\x00\x00"):
         raise InputError(
-            [Diagnostic(file, 1, 1, "file looks like UTF-16 (every other byte is zero); save it as UTF-8")]
+            [Diagnostic(file, 1, 1, _("file looks like UTF-16 (every other byte is zero); save it as UTF-8"))]
         )
     try:
         return data.decode("utf-8")
@@ -87,8 +96,9 @@ def decode(data: bytes, file: str) -> str:
                     file,
                     line,
                     column,
-                    f"file is not valid UTF-8 (found byte 0x{data[exc.start]:02x}; it looks like {guess}); "
-                    "save it as UTF-8",
+                    _(
+                        "file is not valid UTF-8 (found byte 0x{byte:02x}; it looks like {guess}); save it as UTF-8"
+                    ).format(byte=data[exc.start], guess=guess),
                 )
             ]
         ) from None
@@ -102,8 +112,10 @@ def check_size(size: int, file: str) -> None:
                     file,
                     1,
                     1,
-                    f"file is too large ({size / 1048576:.1f} MiB; at most {MAX_FILE_BYTES // 1048576} MiB); "
-                    "split the activity log into several files under `logs:`",
+                    _(
+                        "file is too large ({size:.1f} MiB; at most {limit} MiB); "
+                        "split the activity log into several files under `logs:`"
+                    ).format(size=size / 1048576, limit=MAX_FILE_BYTES // 1048576),
                 )
             ]
         )
@@ -119,19 +131,26 @@ def _yaml_error(file: str, text: str, exc: yaml.YAMLError) -> InputError:
         line = text.count("\n", 0, position) + 1
         column = position - (text.rfind("\n", 0, position) + 1) + 1
         return InputError(
-            [Diagnostic(file, line, column, f"control character U+{exc.character:04X} is not allowed in YAML text")]
+            [
+                Diagnostic(
+                    file,
+                    line,
+                    column,
+                    _("control character U+{code:04X} is not allowed in YAML text").format(code=exc.character),
+                )
+            ]
         )
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
-    message = f"YAML syntax error: {problem}"
+    message = _("YAML syntax error: {problem}").format(problem=problem)
     if context:
         message += f" ({context})"
     context_mark = getattr(exc, "context_mark", None)
     if "end of stream" in problem and context_mark is not None and "quoted" in (context or ""):
-        return _error(file, context_mark, "YAML syntax error: a quoted value is opened here but never closed")
+        return _error(file, context_mark, _("YAML syntax error: a quoted value is opened here but never closed"))
     if mark is not None and "cannot start any token" in problem and text[mark.index : mark.index + 1] == "\t":
-        return _error(file, mark, "YAML syntax error: a tab is not allowed here; indent with spaces")
+        return _error(file, mark, _("YAML syntax error: a tab is not allowed here; indent with spaces"))
     if mark is None:
         return InputError([Diagnostic(file, 1, 1, message)])
     return _error(file, mark, message)
@@ -142,15 +161,19 @@ def _refuse_special(file: str, event: Any) -> None:
         raise _error(
             file,
             event.start_mark,
-            f"anchors and aliases are not supported (found '&{event.anchor}'); write the value out in full",
+            _("anchors and aliases are not supported (found '{found}'); write the value out in full").format(
+                found=f"&{event.anchor}"
+            ),
         )
     tag = event.tag
     if tag is not None and tag not in ALLOWED_TAGS:
         shown = tag.replace("tag:yaml.org,2002:", "!!")
-        raise _error(file, event.start_mark, f"tags are not supported (found '{shown}'); remove the tag")
+        raise _error(
+            file, event.start_mark, _("tags are not supported (found '{found}'); remove the tag").format(found=shown)
+        )
 
 
-def parse(text: str, file: str, expected: str = "a mapping starting with 'coopcheck: 1'") -> YamlDocument:
+def parse(text: str, file: str, expected: str = PARTNERSHIP_EXPECTED) -> YamlDocument:
     """Build plain data from one YAML document, strictly. Raises InputError.
 
     An empty document (nothing, or only comments) is an error naming `expected`, or None data
@@ -164,7 +187,7 @@ def parse(text: str, file: str, expected: str = "a mapping starting with 'coopch
     finally:
         loader.dispose()
     if document.root is None and expected:
-        raise InputError([Diagnostic(file, 1, 1, f"file is empty; expected {expected}")])
+        raise InputError([Diagnostic(file, 1, 1, _("file is empty; expected {expected}").format(expected=_(expected)))])
     return document
 
 
@@ -199,9 +222,11 @@ def _build(loader: Any, text: str, file: str) -> YamlDocument:
             elif container is None:
                 root = value
             elif value is None:
-                raise _error(file, event.start_mark, "empty key; every key needs a name")
+                raise _error(file, event.start_mark, _("empty key; every key needs a name"))
             elif value in container:
-                raise _error(file, event.start_mark, f"duplicate key '{value}'; each key may appear once")
+                raise _error(
+                    file, event.start_mark, _("duplicate key '{key}'; each key may appear once").format(key=value)
+                )
             else:
                 key = value
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
@@ -221,10 +246,14 @@ def _build(loader: Any, text: str, file: str) -> YamlDocument:
             elif container is None:
                 root = new
             else:
-                raise _error(file, event.start_mark, "a key must be plain text, not a list or mapping")
+                raise _error(file, event.start_mark, _("a key must be plain text, not a list or mapping"))
             stack.append((container, key, in_list))
             if len(stack) > MAX_DEPTH:
-                raise _error(file, event.start_mark, f"nesting is too deep (more than {MAX_DEPTH} levels)")
+                raise _error(
+                    file,
+                    event.start_mark,
+                    _("nesting is too deep (more than {levels} levels)").format(levels=MAX_DEPTH),
+                )
             container = new
             in_list = cls is SequenceStartEvent
             key = None
@@ -235,12 +264,14 @@ def _build(loader: Any, text: str, file: str) -> YamlDocument:
             raise _error(
                 file,
                 event.start_mark,
-                f"anchors and aliases are not supported (found '*{event.anchor}'); write the value out in full",
+                _("anchors and aliases are not supported (found '{found}'); write the value out in full").format(
+                    found=f"*{event.anchor}"
+                ),
             )
         elif cls is DocumentStartEvent:
             documents += 1
             if documents > 1:
-                raise _error(file, event.start_mark, "only one YAML document per file (found a second '---')")
+                raise _error(file, event.start_mark, _("only one YAML document per file (found a second '---')"))
         elif cls is StreamEndEvent:
             break
     return YamlDocument(file, text, root, marks)
