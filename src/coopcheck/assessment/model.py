@@ -88,6 +88,7 @@ class FactorResult(Out):
 class Influence(Out):
     score: float | None
     factors: list[FactorResult]
+    reason: str | None = None
 
 
 class TargetProgress(Out):
@@ -116,6 +117,14 @@ class Given(Out):
     hours: float
     money: float
     travel: float
+    hours_value: float = Field(default=0.0, description="The hours priced at the giving side's rate.")
+    contribution_value: float = Field(default=0.0, description="Worth of the contributions, valued by type.")
+    cost_not_given: float = Field(
+        default=0.0,
+        description="Cost of requests and contacts without a topic: spent, but not given "
+        "(value = hours_value + money + travel - cost_not_given + contribution_value).",
+    )
+    share: float | None = Field(default=None, description="This side's share of all given value.")
 
 
 class Cost(Out):
@@ -133,6 +142,10 @@ class OneWay(Out):
     since: str | None = Field(default=None, description="First month of the streak, YYYY-MM.")
     months: int = 0
     cost: Cost | None = None
+    receiver_share: float | None = Field(
+        default=None, description="Share of the value given in the streak that came from the receiver."
+    )
+    reason: str | None = Field(default=None, description="Why one-sided giving was not (yet) called a one-way street.")
 
 
 class Reciprocity(Out):
@@ -148,12 +161,14 @@ class EmptyContactRisk(Out):
     contacts: int
     empty_contacts: int
     empty_share: float | None
-    hours: float = Field(description="Hours spent on contacts since the last outcome.")
-    travel: float = Field(description="Travel spent on contacts since the last outcome.")
-    cost: float = Field(description="hours priced at each side's rate plus travel, since the last outcome.")
+    hours: float = Field(description="Hours both sides spent on the partnership since the last outcome.")
+    travel: float = Field(description="Travel both sides spent since the last outcome.")
+    cost: float = Field(description="Hours priced at each side's rate plus travel, spent since the last outcome.")
     last_outcome: dt.date | None
     months_without_outcome: int
     zombie: bool
+    empty_cost: float = Field(default=0.0, description="What the contacts without a topic cost (hours priced, travel).")
+    reason: str | None = Field(default=None, description="Why the score is null, or what it rests on.")
 
 
 class ReadinessCheck(Out):
@@ -183,6 +198,14 @@ class MonthPoint(Out):
     empty_contact_cost: float
 
 
+class Movement(Out):
+    """One thing that moved since the previous month: a stable id, the English text and its parameters."""
+
+    id: str
+    message: str
+    params: dict[str, str | int | float | None] = Field(default_factory=dict)
+
+
 class Assessment(Out):
     schema_version: int = SCHEMA_VERSION
     coopcheck_version: str
@@ -198,4 +221,6 @@ class Assessment(Out):
     perception_gaps: list[PerceptionGap] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list, description="All findings, most severe first.")
     what_moved: list[str] = Field(default_factory=list, description="What changed since the previous month.")
+    movements: list[Movement] = Field(default_factory=list, description="`what_moved` with ids and parameters.")
+    compared_with: dt.date | None = Field(default=None, description="The date `what_moved` compares with.")
     months: list[MonthPoint] = Field(default_factory=list)

@@ -1,0 +1,102 @@
+"""Empty-contact risk: is the partnership spending time and travel without substance or result?
+
+    empty share = contacts without a topic / all contacts (judged from three contacts on)
+    drought     = months without any outcome / six (capped at 1); counted from the last outcome,
+                  or from `started` when there was none
+    risk        = 100 x (0.5 x empty share + 0.5 x drought)
+
+Level: high from 65, medium from 40, low below. A partnership is a zombie after two quarters
+without an outcome while activity goes on. The cost is every hour both sides spent since the last
+outcome, priced at each side's rate, plus travel.
+"""
+
+from __future__ import annotations
+
+from coopcheck.assessment.findings import cite, finding, template
+from coopcheck.assessment.model import EmptyContactRisk, Finding, RiskLevel, Severity
+from coopcheck.assessment.parameters import EmptyContactParameters
+from coopcheck.evidence import Evidence, full_months_between
+from coopcheck.factors.base import weighted
+from coopcheck.i18n import N_
+
+SECTION = "empty_contacts"
+
+ZOMBIE = template(
+    "empty_contacts.zombie",
+    N_(
+        "No outcome for {months} months (since {since}), while {hours:,.0f} hours and {travel:,.0f} {currency} "
+        "of travel went in: {cost:,.0f} {currency} spent without a result."
+    ),
+    N_(
+        "Decide at sponsor level within a month: name one joint opportunity with an owner and a date, "
+        "or wind the partnership down and stop the spending."
+    ),
+)
+NO_SUBSTANCE = template(
+    "empty_contacts.no_substance",
+    N_("{empty} of {contacts} contacts ({share:.0%}) had no topic; they cost {cost:,.0f} {currency}."),
+    N_("Give every meeting and call a topic when it is set up, and cancel the ones that have none."),
+)
+
+
+def assess_empty_contacts(evidence: Evidence, params: EmptyContactParameters) -> tuple[EmptyContactRisk, list[Finding]]:
+    started = evidence.definition.started
+    last_outcome = max((o.date for o in evidence.outcomes), default=None)
+    months = full_months_between(last_outcome or started, evidence.as_of)
+    since = evidence.since_outcome
+    zombie = months >= params.zombie_months and since.activities > 0
+    empty = len(evidence.empty_contacts)
+    share = empty / evidence.contacts if evidence.contacts else None
+    findings: list[Finding] = []
+    currency = evidence.currency
+    if zombie:
+        detail = {
+            "months": months,
+            "since": (last_outcome or started).isoformat(),
+            "hours": round(since.hours, 2),
+            "travel": round(since.travel, 2),
+            "cost": round(since.effort_cost, 2),
+            "currency": currency,
+        }
+        findings.append(finding(ZOMBIE, "error", SECTION, detail))
+    judged_share = share if evidence.contacts >= params.min_contacts else None
+    if judged_share is not None and judged_share >= params.empty_share_finding:
+        detail = {
+            "empty": empty,
+            "contacts": evidence.contacts,
+            "share": round(judged_share, 3),
+            "cost": round(evidence.empty_contact_cost, 2),
+            "currency": currency,
+        }
+        severity: Severity = "error" if judged_share >= 0.5 else "warning"
+        latest = evidence.empty_contacts[-5:][::-1]
+        findings.append(finding(NO_SUBSTANCE, severity, SECTION, detail, cite(evidence, latest)))
+    score: float | None = None
+    level: RiskLevel | None = None
+    reason = None
+    if evidence.considered == 0:
+        reason = N_("No activity logged yet.")
+    else:
+        drought = min(1.0, months / params.zombie_months)
+        risk = weighted({"share": (judged_share, params.share_weight), "drought": (drought, params.drought_weight)})
+        if risk is not None:
+            score = round(100 * risk, 1)
+            level = "high" if score >= params.high else "medium" if score >= params.medium else "low"
+        if judged_share is None:
+            reason = N_("Too few contacts to judge their substance; scored on months without outcome only.")
+    risk_model = EmptyContactRisk(
+        score=score,
+        level=level,
+        contacts=evidence.contacts,
+        empty_contacts=empty,
+        empty_share=round(share, 3) if share is not None else None,
+        hours=round(since.hours, 2),
+        travel=round(since.travel, 2),
+        cost=round(since.effort_cost, 2),
+        last_outcome=last_outcome,
+        months_without_outcome=months,
+        zombie=zombie,
+        empty_cost=round(evidence.empty_contact_cost, 2),
+        reason=reason,
+    )
+    return risk_model, findings

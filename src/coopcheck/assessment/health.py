@@ -1,0 +1,70 @@
+"""Influence score and health score: weighted means with the profile of the partnership's kind.
+
+Influence = weighted mean of the factor scores (at least two scored). Health = weighted mean of
+the factor scores, the outcome score, 100 x the reciprocity index and 100 - the empty-contact risk,
+over the components that could be scored, provided they carry at least half the profile's weight.
+Band: green from 70, amber from 45, red below. Caps: a one-way street or an influence factor
+below 30 (broken) keep the band at amber at best; a zombie (two quarters without outcome while
+effort goes on) makes it red.
+"""
+
+from __future__ import annotations
+
+from coopcheck.assessment.model import Band, EmptyContactRisk, FactorResult, Health, Influence, Outcome, Reciprocity
+from coopcheck.assessment.parameters import (
+    EMPTY_CONTACTS,
+    OUTCOME,
+    RECIPROCITY,
+    Bands,
+    HealthParameters,
+    Profile,
+)
+from coopcheck.i18n import N_
+
+BAND_ORDER: tuple[Band, ...] = ("red", "amber", "green")
+
+
+def influence_score(factors: list[FactorResult], profile: Profile, params: HealthParameters) -> Influence:
+    scored = [(f.score, profile.weight(f.id)) for f in factors if f.score is not None]
+    weight = sum(w for _, w in scored)
+    if len(scored) < params.min_factors or weight <= 0:
+        reason = N_("Too few influence factors could be scored.")
+        return Influence(score=None, factors=factors, reason=reason)
+    return Influence(score=round(sum(s * w for s, w in scored) / weight, 1), factors=factors)
+
+
+def health_score(
+    influence: Influence,
+    outcome: Outcome,
+    reciprocity: Reciprocity,
+    risk: EmptyContactRisk,
+    profile: Profile,
+    params: HealthParameters,
+    bands: Bands,
+) -> Health:
+    components: dict[str, float | None] = {f.id: f.score for f in influence.factors}
+    components[OUTCOME] = outcome.score
+    components[RECIPROCITY] = None if reciprocity.index is None else 100 * reciprocity.index
+    components[EMPTY_CONTACTS] = None if risk.score is None else 100 - risk.score
+    weights = {component: profile.weight(component) for component in components}
+    total = sum(weights.values())
+    scored = {c: s for c, s in components.items() if s is not None and weights[c] > 0}
+    scored_weight = sum(weights[c] for c in scored)
+    if total <= 0 or scored_weight / total < params.min_weight_share:
+        return Health(score=None, band=None, weights=weights, reason=N_("Too little evidence yet for a health score."))
+    score = round(sum(s * weights[c] for c, s in scored.items()) / scored_weight, 1)
+    band: Band = "green" if score >= bands.green else "amber" if score >= bands.amber else "red"
+    reason: str | None = None
+    caps = [
+        (reciprocity.one_way.detected, params.one_way_cap, N_("Band capped: a one-way street is detected.")),
+        (risk.zombie, params.zombie_cap, N_("Band capped: no outcome for two quarters or more.")),
+        (
+            any(f.score is not None and f.score < params.broken_factor_below for f in influence.factors),
+            params.broken_factor_cap,
+            N_("Band capped: an influence factor is broken."),
+        ),
+    ]
+    for applies, cap, why in caps:
+        if applies and cap is not None and BAND_ORDER.index(band) > BAND_ORDER.index(cap):
+            band, reason = cap, why
+    return Health(score=score, band=band, weights=weights, reason=reason)

@@ -1,0 +1,128 @@
+"""Outcome score: each agreed target against what happened, pro rata to the time elapsed.
+
+For each target: expected to date = target x elapsed share of the period from `started` to `by`
+(a year when `by` is missing). Counted targets (campaigns, won projects) expect whole events,
+rounded to the nearest (half up): half a campaign cannot be launched, so 0.4 expected campaigns
+expect none yet and 1.7 expect two. Progress = achieved / expected, capped at 1; the score is
+100 x the weighted mean progress of the targets already due.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from coopcheck.assessment.findings import cite, finding, template
+from coopcheck.assessment.model import Finding, Outcome, TargetProgress
+from coopcheck.assessment.parameters import OutcomeParameters, Profile
+from coopcheck.evidence import Evidence
+from coopcheck.i18n import N_
+from coopcheck.models import ActivityType, OutcomeTarget
+
+SECTION = "outcome"
+TARGET_TYPES: dict[str, ActivityType] = {
+    "joint_campaigns": ActivityType.joint_campaign,
+    "projects_won": ActivityType.project_won,
+    "revenue": ActivityType.revenue,
+}
+TARGET_LABELS: dict[str, str] = {
+    "joint_campaigns": N_("Joint campaigns"),
+    "projects_won": N_("Projects won"),
+    "revenue": N_("Revenue"),
+}
+
+NO_TARGETS = template(
+    "outcome.no_targets",
+    N_("No outcome targets were agreed, so nobody can tell whether the partnership delivers."),
+    N_("Agree targets for joint campaigns, won projects and revenue, each with a date (success_factors.outcomes)."),
+)
+BEHIND = template(
+    "outcome.behind_target",
+    N_("{target} is behind: {achieved:,.0f} achieved against {expected:,.0f} expected by now ({total:,.0f} by {by})."),
+    N_("Agree at the next review which joint opportunities will close the gap for {target}, with an owner each."),
+)
+
+
+def assess_outcomes(evidence: Evidence, params: OutcomeParameters, profile: Profile) -> tuple[Outcome, list[Finding]]:
+    definition = evidence.definition
+    targets = definition.success_factors.outcomes
+    findings: list[Finding] = []
+    progress: list[TargetProgress] = []
+    for target_id, activity_type in TARGET_TYPES.items():
+        agreed: OutcomeTarget | None = getattr(targets, target_id)
+        if agreed is None:
+            continue
+        item = _progress(evidence, params, target_id, activity_type, agreed)
+        progress.append(item)
+        if item.progress is not None and item.progress < params.behind_below:
+            detail = {
+                "target": TARGET_LABELS[target_id],
+                "target_id": target_id,
+                "achieved": item.achieved,
+                "expected": item.expected_to_date,
+                "total": item.target,
+                "by": item.by.isoformat() if item.by else "-",
+            }
+            events = [o.index for o in evidence.outcomes if o.type is activity_type]
+            findings.append(finding(BEHIND, "warning", SECTION, detail, cite(evidence, events[-5:])))
+    totals = _totals(evidence)
+    if not progress:
+        findings.append(finding(NO_TARGETS, "warning", SECTION, {}))
+        reason = N_("No outcome targets agreed.")
+        return Outcome(score=None, reason=reason, targets=progress, totals=totals), findings
+    due = [(p.progress, profile.target_weight(p.id)) for p in progress if p.progress is not None]
+    weight = sum(w for _, w in due)
+    if not due or weight <= 0:
+        reason = N_("No target is due yet.")
+        return Outcome(score=None, reason=reason, targets=progress, totals=totals), findings
+    score = round(100 * sum(p * w for p, w in due) / weight, 1)
+    return Outcome(score=score, targets=progress, totals=totals), findings
+
+
+def _progress(
+    evidence: Evidence, params: OutcomeParameters, target_id: str, activity_type: ActivityType, agreed: OutcomeTarget
+) -> TargetProgress:
+    started = evidence.definition.started
+    by = agreed.by or started + dt.timedelta(days=params.default_horizon_days)
+    period = (by - started).days
+    elapsed = (evidence.as_of - started).days
+    share = 1.0 if period <= 0 else max(0.0, min(1.0, elapsed / period))
+    expected = agreed.target * share
+    counted = activity_type is not ActivityType.revenue
+    if counted:
+        expected = math.floor(expected + 0.5)
+    achieved = 0.0
+    by_direction = dict.fromkeys(evidence.sides, 0.0)
+    by_attribution: dict[str, float] = {}
+    for event in evidence.outcomes:
+        if event.type is not activity_type:
+            continue
+        amount = 1.0 if counted else event.value
+        achieved += amount
+        by_direction[event.side] = by_direction.get(event.side, 0.0) + amount
+        key = event.attribution or "unattributed"
+        by_attribution[key] = by_attribution.get(key, 0.0) + amount
+    progress = round(min(1.0, achieved / expected), 3) if expected > 0 else None
+    return TargetProgress(
+        id=target_id,
+        target=agreed.target,
+        by=by,
+        expected_to_date=round(expected, 2),
+        achieved=round(achieved, 2),
+        progress=progress,
+        by_direction={k: round(v, 2) for k, v in by_direction.items()},
+        by_attribution={k: round(v, 2) for k, v in sorted(by_attribution.items())},
+    )
+
+
+def _totals(evidence: Evidence) -> dict[str, float]:
+    totals = {"joint_campaigns": 0.0, "projects_won": 0.0, "project_value": 0.0, "revenue": 0.0}
+    for event in evidence.outcomes:
+        if event.type is ActivityType.joint_campaign:
+            totals["joint_campaigns"] += 1
+        elif event.type is ActivityType.project_won:
+            totals["projects_won"] += 1
+            totals["project_value"] += event.value
+        else:
+            totals["revenue"] += event.value
+    return {k: round(v, 2) for k, v in totals.items()}

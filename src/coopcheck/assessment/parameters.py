@@ -1,0 +1,221 @@
+"""Scoring parameters: every weight, cut-off and threshold the assessment uses, with its default.
+
+`ScoringParameters()` is the documented default (see docs/scoring.md for why each value was
+chosen). Configuration (`[tool.coopcheck]` or `.coopcheck.yaml`) may override any part; unknown
+keys are refused, so a misspelt weight is an error instead of a silent default.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from coopcheck.assessment.model import Band
+from coopcheck.evidence import Valuation
+from coopcheck.factors import BY_ID as FACTORS_BY_ID
+from coopcheck.factors.base import FactorParameters
+from coopcheck.models import Kind
+
+OUTCOME = "outcome"
+RECIPROCITY = "reciprocity"
+EMPTY_CONTACTS = "empty_contacts"
+COMPONENTS = (*FACTORS_BY_ID, OUTCOME, RECIPROCITY, EMPTY_CONTACTS)
+TARGETS = ("joint_campaigns", "projects_won", "revenue")
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Profile(Params):
+    """How much each component weighs in the health score, and each outcome target in the outcome score."""
+
+    weights: dict[str, float] = Field(
+        default_factory=dict,
+        description="Weight per component: the influence factors, outcome, reciprocity, empty_contacts. "
+        "In configuration, a component left out keeps the weight of the kind's default profile.",
+    )
+    targets: dict[str, float] = Field(
+        default_factory=dict,
+        description="Weight per outcome target (joint_campaigns, projects_won, revenue). "
+        "In configuration, a target left out keeps the weight of the kind's default profile.",
+    )
+
+    @field_validator("weights")
+    @classmethod
+    def _known_components(cls, weights: dict[str, float]) -> dict[str, float]:
+        return _checked(weights, COMPONENTS, "component")
+
+    @field_validator("targets")
+    @classmethod
+    def _known_targets(cls, targets: dict[str, float]) -> dict[str, float]:
+        return _checked(targets, TARGETS, "target")
+
+    def weight(self, component: str) -> float:
+        return self.weights.get(component, 1.0)
+
+    def target_weight(self, target: str) -> float:
+        return self.targets.get(target, 1.0)
+
+
+def _checked(weights: dict[str, float], known: tuple[str, ...], what: str) -> dict[str, float]:
+    for key, value in weights.items():
+        if key not in known:
+            raise ValueError(f"unknown {what} '{key}' (expected one of {', '.join(known)})")
+        if value < 0:
+            raise ValueError(f"weight of '{key}' must not be negative (found {value})")
+    return weights
+
+
+def _profile(weights: dict[str, float], targets: dict[str, float] | None = None) -> Profile:
+    return Profile(weights=weights, targets=targets or dict.fromkeys(TARGETS, 1.0))
+
+
+DEFAULT_PROFILES: dict[Kind, Profile] = {
+    Kind.joint_market: _profile(
+        {"anchoring": 1, "keeping_in_step": 1, "investment": 1, "commitment": 1,
+         OUTCOME: 3, RECIPROCITY: 2, EMPTY_CONTACTS: 1},
+    ),
+    Kind.development: _profile(
+        {"anchoring": 1, "keeping_in_step": 2.5, "investment": 2.5, "commitment": 1,
+         OUTCOME: 2, RECIPROCITY: 1, EMPTY_CONTACTS: 1},
+        {"joint_campaigns": 0.5, "projects_won": 1, "revenue": 1},
+    ),
+    Kind.trusted_advisory: _profile(
+        {"anchoring": 2, "keeping_in_step": 1.5, "investment": 1, "commitment": 1.5,
+         OUTCOME: 2, RECIPROCITY: 2, EMPTY_CONTACTS: 1.5},
+        {"joint_campaigns": 0.5, "projects_won": 1, "revenue": 1},
+    ),
+    Kind.other: _profile(
+        {"anchoring": 1, "keeping_in_step": 1, "investment": 1, "commitment": 1,
+         OUTCOME: 2, RECIPROCITY: 2, EMPTY_CONTACTS: 1},
+    ),
+}  # fmt: skip
+
+
+class Bands(Params):
+    green: float = Field(default=70, ge=0, le=100, description="Health at or above this is green.")
+    amber: float = Field(default=45, ge=0, le=100, description="Health at or above this (and below green) is amber.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Bands:
+        if self.amber > self.green:
+            raise ValueError(f"amber cut-off ({self.amber}) must not be above the green cut-off ({self.green})")
+        return self
+
+
+class OneWayGating(Params):
+    month_share: float = Field(
+        default=0.75,
+        gt=0.5,
+        le=1,
+        description="Share of a month's given value one side must give for a one-sided month.",
+    )
+    min_months: int = Field(default=3, ge=1, description="One-sided months needed before a one-way street is reported.")
+    min_activities: int = Field(
+        default=6, ge=1, description="Giving activities of the giver in the streak needed before it is reported."
+    )
+
+
+class ReciprocityParameters(Params):
+    min_activities: int = Field(
+        default=4, ge=1, description="Giving activities (both sides) needed before the index is computed."
+    )
+    lopsided_below: float = Field(default=0.5, ge=0, le=1, description="Index below which giving is called lopsided.")
+    one_way: OneWayGating = Field(default_factory=OneWayGating)
+
+
+class OutcomeParameters(Params):
+    default_horizon_days: int = Field(
+        default=365, ge=1, description="Days from `started` a target without `by` is due in."
+    )
+    behind_below: float = Field(default=0.6, ge=0, le=1, description="Progress below which a target is behind.")
+
+
+class EmptyContactParameters(Params):
+    zombie_months: int = Field(
+        default=6, ge=1, description="Months without outcome after which a partnership is a zombie."
+    )
+    min_contacts: int = Field(default=3, ge=1, description="Contacts needed before the empty share is judged.")
+    share_weight: float = Field(default=0.5, ge=0, description="Weight of the share of empty contacts.")
+    drought_weight: float = Field(default=0.5, ge=0, description="Weight of months without outcome.")
+    medium: float = Field(default=40, ge=0, le=100, description="Risk at or above this is medium.")
+    high: float = Field(default=65, ge=0, le=100, description="Risk at or above this is high.")
+    empty_share_finding: float = Field(
+        default=0.3, ge=0, le=1, description="Share of empty contacts at or above which it is reported."
+    )
+
+
+class DiagnosisParameters(Params):
+    grace_days: int = Field(default=60, ge=0, description="Days after `started` that count as onboarding.")
+    influence_strong: float = Field(default=60, ge=0, le=100, description="Influence score that counts as strong.")
+    factor_floor: float = Field(
+        default=30,
+        ge=0,
+        le=100,
+        description="Influence counts as strong only when no scored factor is below this: one broken factor "
+        "(a side that never answers, a split nobody keeps) is not offset by the others.",
+    )
+    outcome_strong: float = Field(default=60, ge=0, le=100, description="Outcome score that counts as strong.")
+    recent_outcome_months: int = Field(
+        default=3, ge=1, description="Without targets: outcomes count as strong if one happened this many months back."
+    )
+
+
+class HealthParameters(Params):
+    min_weight_share: float = Field(
+        default=0.5, ge=0, le=1, description="Share of the profile's weight that must be scored for a health score."
+    )
+    min_factors: int = Field(default=2, ge=1, description="Influence factors needed for an influence score.")
+    one_way_cap: Band | None = Field(
+        default="amber", description="Best band while a one-way street is detected (null: no cap)."
+    )
+    zombie_cap: Band | None = Field(default="red", description="Best band while the partnership is a zombie.")
+    broken_factor_below: float = Field(
+        default=30, ge=0, le=100, description="An influence factor scoring below this counts as broken."
+    )
+    broken_factor_cap: Band | None = Field(
+        default="amber", description="Best band while any influence factor is broken."
+    )
+
+
+class ScoringParameters(Params):
+    """All parameters of the assessment; every field has a documented default."""
+
+    valuation: Valuation = Field(default_factory=Valuation)
+    profiles: dict[Kind, Profile] = Field(
+        default_factory=lambda: dict(DEFAULT_PROFILES), description="Weight profile per partnership kind."
+    )
+    bands: Bands = Field(default_factory=Bands)
+    factors: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="Parameter overrides per influence factor id (see each factor's Parameters)."
+    )
+    reciprocity: ReciprocityParameters = Field(default_factory=ReciprocityParameters)
+    outcome: OutcomeParameters = Field(default_factory=OutcomeParameters)
+    empty_contacts: EmptyContactParameters = Field(default_factory=EmptyContactParameters)
+    diagnosis: DiagnosisParameters = Field(default_factory=DiagnosisParameters)
+    health: HealthParameters = Field(default_factory=HealthParameters)
+
+    @field_validator("factors")
+    @classmethod
+    def _factor_overrides(cls, factors: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        for factor_id, overrides in factors.items():
+            factor = FACTORS_BY_ID.get(factor_id)
+            if factor is None:
+                raise ValueError(f"unknown factor '{factor_id}' (expected one of {', '.join(FACTORS_BY_ID)})")
+            factor.Parameters.model_validate(overrides)
+        return factors
+
+    def profile(self, kind: Kind) -> Profile:
+        """The kind's default profile with the weights this configuration names laid over it."""
+        default = DEFAULT_PROFILES[kind]
+        override = self.profiles.get(kind)
+        if override is None or override == default:
+            return default
+        return Profile(weights={**default.weights, **override.weights}, targets={**default.targets, **override.targets})
+
+    def factor(self, factor_id: str) -> FactorParameters:
+        factor = FACTORS_BY_ID[factor_id]
+        overrides = self.factors.get(factor_id)
+        return factor.Parameters.model_validate(overrides) if overrides else factor.DEFAULTS

@@ -1,0 +1,402 @@
+"""Evidence: what the activity log shows, gathered in one pass and read by every factor.
+
+`gather(loaded, as_of)` walks the activities once, skips everything dated after `as_of`, and
+files each activity under the aggregates the factors need: what each side put in per month, the
+contacts and their substance, request/answer pairs, reviews, exchanges by level, the people seen
+on each side, and the outcomes. Every record keeps the activity's index, so a finding can cite
+the activity id and `file:line`. Factors read this object; none of them rescans the log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from coopcheck.models import (
+    CONTACT_TYPES,
+    CONTRIBUTION_TYPES,
+    INVESTMENT_TYPES,
+    OUTCOME_TYPES,
+    Activity,
+    ActivityType,
+    Level,
+    LoadedPartnership,
+    Origin,
+    Partnership,
+    Survey,
+)
+
+DEFAULT_CONTRIBUTION_HOURS: dict[str, float] = {
+    ActivityType.lead.value: 8.0,
+    ActivityType.enablement.value: 8.0,
+    ActivityType.referral.value: 4.0,
+    ActivityType.support.value: 4.0,
+    ActivityType.content.value: 4.0,
+    ActivityType.delivery.value: 4.0,
+    ActivityType.introduction.value: 2.0,
+}
+VALUED_TYPES = frozenset({*CONTRIBUTION_TYPES, ActivityType.delivery})
+MONEY_TYPES = INVESTMENT_TYPES | CONTRIBUTION_TYPES
+# Work done for the partnership is anything but these and contacts without a topic.
+NO_WORK_TYPES = frozenset({ActivityType.review, ActivityType.request})
+
+
+class Valuation(BaseModel):
+    """How effort and contributions are priced in the partnership's currency."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    default_hourly_rate: float = Field(
+        default=100.0, ge=0, description="Rate for a partner without `hourly_rate` when neither partner states one."
+    )
+    contribution_hours: dict[ActivityType, float] = Field(
+        default_factory=lambda: {ActivityType(k): v for k, v in DEFAULT_CONTRIBUTION_HOURS.items()},
+        description="Worth of one contribution, in hours at the partnership's reference rate, by activity type.",
+    )
+
+
+def month_of(day: dt.date) -> int:
+    """A month as one integer (year * 12 + month - 1), so month arithmetic is subtraction."""
+    return day.year * 12 + day.month - 1
+
+
+def month_label(month: int) -> str:
+    return f"{month // 12:04d}-{month % 12 + 1:02d}"
+
+
+def full_months_between(start: dt.date, end: dt.date) -> int:
+    """Whole calendar months from `start` to `end` (0 when `end` is not later)."""
+    months = (end.year - start.year) * 12 + end.month - start.month - (1 if end.day < start.day else 0)
+    return max(0, months)
+
+
+@dataclass(slots=True)
+class Flow:
+    """What one side put into the partnership, in one month or in total."""
+
+    giving: int = 0  # activities that gave the other side something
+    costed: int = 0  # activities that cost the side hours, money or travel
+    contributions: int = 0  # contributions (and deliveries) handed over
+    contribution_value: float = 0.0  # their worth at the reference rate
+    hours: float = 0.0
+    hours_value: float = 0.0  # hours at the side's rate
+    money: float = 0.0  # `value` of investments, cost shares and contributions
+    travel: float = 0.0
+    given_cost: float = 0.0  # the part of the cost spent on giving (not on requests or empty contacts)
+    indices: list[int] = field(default_factory=list)  # every activity that cost or gave something
+
+    @property
+    def cost(self) -> float:
+        """What it cost the side: its hours priced, its money and its travel."""
+        return self.hours_value + self.money + self.travel
+
+    @property
+    def value(self) -> float:
+        """Given value: what the side spent on giving plus the worth of the contributions it handed over."""
+        return self.given_cost + self.contribution_value
+
+    def absorb(self, other: Flow) -> None:
+        self.giving += other.giving
+        self.costed += other.costed
+        self.contributions += other.contributions
+        self.contribution_value += other.contribution_value
+        self.hours += other.hours
+        self.hours_value += other.hours_value
+        self.money += other.money
+        self.travel += other.travel
+        self.given_cost += other.given_cost
+        self.indices.extend(other.indices)
+
+
+@dataclass(slots=True)
+class ContactMonth:
+    contacts: int = 0
+    empty: int = 0
+    empty_cost: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    index: int
+    date: dt.date
+    asker: str
+    asked: str
+    due: dt.date | None
+    answer: int | None = None
+    answered: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    index: int
+    date: dt.date
+    actions: int
+    owners: tuple[str, ...]  # sides whose named people own an action
+    substantive: bool  # has a topic or actions: a review that discusses and agrees nothing does not count
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeEvent:
+    index: int
+    date: dt.date
+    type: ActivityType
+    side: str  # the side that brought it to the other
+    value: float
+    attribution: str | None
+
+
+@dataclass(slots=True)
+class SinceOutcome:
+    """Effort spent since the last outcome (or since the start), reset at every outcome."""
+
+    activities: int = 0
+    hours: float = 0.0
+    travel: float = 0.0
+    effort_cost: float = 0.0  # hours priced at each side's rate, plus travel
+
+
+@dataclass
+class Evidence:
+    """Everything the factors and the assessment read, as of one date."""
+
+    loaded: LoadedPartnership
+    as_of: dt.date
+    sides: tuple[str, str]
+    rates: dict[str, float]
+    reference_rate: float
+    months: list[int]
+    considered: int = 0
+    flows: dict[str, dict[int, Flow]] = field(default_factory=dict)
+    totals: dict[str, Flow] = field(default_factory=dict)
+    contact_months: dict[int, ContactMonth] = field(default_factory=dict)
+    contacts: int = 0
+    empty_contacts: list[int] = field(default_factory=list)
+    empty_contact_cost: float = 0.0
+    requests: list[Request] = field(default_factory=list)
+    reviews: list[Review] = field(default_factory=list)
+    work_days: dict[str, list[dt.date]] = field(default_factory=dict)  # per side: days of work done (see `_works`)
+    exchanges: Counter[tuple[Level, str, int]] = field(default_factory=Counter)  # (level, from side, month)
+    levelled: int = 0  # activities that record a level
+    people: dict[str, Counter[str]] = field(default_factory=dict)
+    people_activities: dict[str, int] = field(default_factory=dict)
+    people_examples: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    outcomes: list[OutcomeEvent] = field(default_factory=list)
+    since_outcome: SinceOutcome = field(default_factory=SinceOutcome)
+    surveys: dict[str, tuple[int, Survey]] = field(default_factory=dict)
+
+    @property
+    def definition(self) -> Partnership:
+        return self.loaded.definition
+
+    @property
+    def currency(self) -> str:
+        return self.loaded.definition.currency
+
+    def other(self, side: str) -> str:
+        return self.sides[1] if side == self.sides[0] else self.sides[0]
+
+    def activity(self, index: int) -> Activity:
+        return self.loaded.activities[index]
+
+    def origin(self, index: int) -> Origin | None:
+        origins = self.loaded.origins
+        return origins[index] if index < len(origins) else None
+
+    def name(self, side: str) -> str:
+        partner = self.definition.partners.get(side)
+        return partner.name if partner else side
+
+
+MAX_EXAMPLES_PER_PERSON = 5
+
+
+def gather(loaded: LoadedPartnership, as_of: dt.date, valuation: Valuation | None = None) -> Evidence:
+    """Build the evidence for `loaded` as of `as_of` in one pass over its activities."""
+    valuation = valuation or Valuation()
+    definition = loaded.definition
+    keys = list(definition.partners)
+    sides = (keys[0], keys[1])
+    stated = [p.hourly_rate for p in definition.partners.values() if p.hourly_rate is not None]
+    reference = sum(stated) / len(stated) if stated else valuation.default_hourly_rate
+    rates = {
+        key: (partner.hourly_rate if partner.hourly_rate is not None else reference)
+        for key, partner in definition.partners.items()
+    }
+    earliest = loaded.activities[0].date if loaded.activities else definition.started  # oldest first
+    first = month_of(min(definition.started, earliest, as_of))
+    evidence = Evidence(
+        loaded=loaded,
+        as_of=as_of,
+        sides=sides,
+        rates=rates,
+        reference_rate=reference,
+        months=list(range(first, month_of(as_of) + 1)),
+        flows={side: {} for side in sides},
+        totals={side: Flow() for side in sides},
+        people={side: Counter() for side in sides},
+        people_activities=dict.fromkeys(sides, 0),
+        people_examples={side: {} for side in sides},
+        work_days={side: [] for side in sides},
+    )
+    _Pass(evidence, valuation).run()
+    for index, survey in enumerate(definition.surveys):
+        if survey.date <= as_of and survey.by in rates:
+            latest = evidence.surveys.get(survey.by)
+            if latest is None or survey.date >= latest[1].date:
+                evidence.surveys[survey.by] = (index, survey)
+    return evidence
+
+
+class _Pass:
+    """The single walk over the log; one method per kind of evidence."""
+
+    def __init__(self, evidence: Evidence, valuation: Valuation) -> None:
+        self.evidence = evidence
+        self.worth = {kind: hours * evidence.reference_rate for kind, hours in valuation.contribution_hours.items()}
+        self.open_requests: dict[str, int] = {}  # request id -> position in evidence.requests
+        self.people_sides: dict[str, str] = {}
+        for key, partner in evidence.definition.partners.items():
+            for person in [partner.sponsor, *partner.contacts]:
+                if person:
+                    self.people_sides.setdefault(person, key)
+
+    def run(self) -> None:
+        evidence = self.evidence
+        as_of, rates, since = evidence.as_of, evidence.rates, evidence.since_outcome
+        for index, activity in enumerate(evidence.loaded.activities):
+            # Each field is read once: on a large log, memory traffic is most of the cost.
+            day, side, kind = activity.date, activity.from_, activity.type
+            if day > as_of or side not in rates or activity.to == side:
+                continue
+            evidence.considered += 1
+            month = month_of(day)
+            topic = activity.topic
+            has_topic = bool(topic and topic.strip())
+            works = kind not in NO_WORK_TYPES and (has_topic or kind not in CONTACT_TYPES)
+            hours, travel = activity.hours or 0.0, activity.travel_cost or 0.0
+            cost = self.flow(index, activity, side, kind, month, hours, travel, works)
+            if kind in CONTACT_TYPES:
+                self.contact(index, month, cost, has_topic)
+            if kind in OUTCOME_TYPES:
+                self.outcome(index, activity)
+                since = evidence.since_outcome
+            else:
+                since.activities += 1
+                since.hours += hours
+                since.travel += travel
+                since.effort_cost += hours * rates[side] + travel
+            if kind is ActivityType.request or activity.responds_to:
+                self.step(index, activity)
+            if kind is ActivityType.review:
+                actions = activity.actions
+                review = Review(index, day, len(actions), self.owners(activity), bool(actions) or has_topic)
+                evidence.reviews.append(review)
+            elif works:
+                evidence.work_days[side].append(day)
+            level = activity.level
+            if level is not None:
+                evidence.levelled += 1
+                evidence.exchanges[(level, side, month)] += 1
+            people = activity.people
+            if people:
+                self.persons(index, side, people)
+
+    def flow(
+        self,
+        index: int,
+        activity: Activity,
+        side: str,
+        kind: ActivityType,
+        month: int,
+        hours: float,
+        travel: float,
+        works: bool,
+    ) -> float:
+        """File what the side put in; return what the activity cost it."""
+        evidence = self.evidence
+        money = (activity.value or 0.0) if kind in MONEY_TYPES else 0.0
+        worth = self.worth.get(kind, 0.0)
+        hours_value = hours * evidence.rates[side]
+        cost = hours_value + money + travel
+        if cost + worth <= 0:
+            return 0.0
+        gives = works or kind is ActivityType.review
+        monthly = evidence.flows[side].get(month)
+        if monthly is None:
+            monthly = evidence.flows[side][month] = Flow()
+        for target in (monthly, evidence.totals[side]):
+            target.giving += gives
+            target.costed += cost > 0
+            target.contributions += kind in VALUED_TYPES
+            target.contribution_value += worth
+            target.hours += hours
+            target.hours_value += hours_value
+            target.money += money
+            target.travel += travel
+            if gives:
+                target.given_cost += cost
+        monthly.indices.append(index)
+        return cost
+
+    def contact(self, index: int, month: int, cost: float, has_topic: bool) -> None:
+        evidence = self.evidence
+        evidence.contacts += 1
+        stats = evidence.contact_months.get(month)
+        if stats is None:
+            stats = evidence.contact_months[month] = ContactMonth()
+        stats.contacts += 1
+        if not has_topic:
+            stats.empty += 1
+            stats.empty_cost += cost
+            evidence.empty_contacts.append(index)
+            evidence.empty_contact_cost += cost
+
+    def outcome(self, index: int, activity: Activity) -> None:
+        evidence = self.evidence
+        attribution = activity.attribution.value if activity.attribution else None
+        evidence.outcomes.append(
+            OutcomeEvent(index, activity.date, activity.type, activity.from_, activity.value or 0.0, attribution)
+        )
+        evidence.since_outcome = SinceOutcome()
+
+    def step(self, index: int, activity: Activity) -> None:
+        """Pair requests with the first activity of the asked side that answers them (`responds_to`)."""
+        requests = self.evidence.requests
+        if activity.type is ActivityType.request and activity.to in self.evidence.rates:
+            requests.append(Request(index, activity.date, activity.from_, activity.to, activity.due))
+            if activity.id:
+                self.open_requests[activity.id] = len(requests) - 1
+        if activity.responds_to and activity.responds_to in self.open_requests:
+            position = self.open_requests[activity.responds_to]
+            request = requests[position]
+            if activity.from_ == request.asked:
+                del self.open_requests[activity.responds_to]
+                requests[position] = Request(
+                    request.index, request.date, request.asker, request.asked, request.due, index, activity.date
+                )
+
+    def owners(self, review: Activity) -> tuple[str, ...]:
+        """Sides whose sponsor or contacts are named in the review's actions."""
+        named = {side for action in review.actions for person, side in self.people_sides.items() if person in action}
+        return tuple(side for side in self.evidence.sides if side in named)
+
+    def persons(self, index: int, side: str, people: list[str]) -> None:
+        """Count each named person once per activity, on the side that names them (else the giving side)."""
+        evidence = self.evidence
+        counted: set[str] = set()
+        sides: set[str] = set()
+        for person in people:
+            own = self.people_sides.get(person, side)
+            if person in counted or own not in evidence.people:
+                continue
+            counted.add(person)
+            if own not in sides:
+                sides.add(own)
+                evidence.people_activities[own] += 1
+            evidence.people[own][person] += 1
+            examples = evidence.people_examples[own].setdefault(person, [])
+            if len(examples) < MAX_EXAMPLES_PER_PERSON:
+                examples.append(index)

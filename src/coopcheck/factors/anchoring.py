@@ -1,0 +1,161 @@
+"""Anchoring: is the partnership held at the top and at the working level, on both sides?
+
+A partnership lives when people on both sides own it: a sponsor at the executive level who gives
+it weight and budget, and contacts at the working level who do the work. When a side has no
+sponsor, nobody there defends the partnership when priorities shift; when only one person is ever
+seen, the partnership leaves the company with that person.
+
+How it is measured
+
+- Named anchors (30%): each side names a `sponsor` and at least one of its `contacts`; the share
+  of these four checks that pass.
+- Exchange (50%): over the last six months, is there executive-level and working-level activity
+  in each direction? Four cells (executive A to B, executive B to A, working A to B, working B to
+  A); the share of cells holding at least one activity. Only activities that record a `level`
+  count; when none in the window does, this part is left out and the reason says so.
+- Spread (20%): for each side with at least five activities that name its people, the share of
+  those activities in which its most frequent person appears. Up to 50% counts in full, 100%
+  counts nothing, linear in between; the mean over the sides measured.
+
+Score = 100 x the weighted mean of the parts that could be measured. There is no score before
+four activities are logged: the definition alone does not show whether anyone is anchored.
+
+What to log: `level` (executive or working) and `people` on meetings, calls, workshops and reviews.
+People are assigned to the side that names them as sponsor or contact, otherwise to the side the
+activity comes from.
+
+Levers: name a sponsor on each side and have the sponsors meet at least once a quarter; bring a
+second person into the working exchange and hand over a running topic; let the quieter side lead
+the next executive meeting.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from coopcheck.assessment.findings import cite, finding, ordered, template
+from coopcheck.assessment.model import FactorResult, Finding
+from coopcheck.evidence import Evidence, month_of
+from coopcheck.factors.base import FactorParameters, clamp, score, weighted
+from coopcheck.i18n import N_
+
+ID = "anchoring"
+TITLE = N_("Anchoring")
+LEVELS = ("executive", "working")
+
+
+class Parameters(FactorParameters):
+    window_months: int = Field(default=6, ge=1, le=60, description="Months of exchange that count as current.")
+    min_activities: int = Field(default=4, ge=1, description="Activities needed before the factor is scored.")
+    single_person_share: float = Field(
+        default=0.7, gt=0.5, le=1, description="Share of a side's activities with one person that is flagged."
+    )
+    min_people_activities: int = Field(
+        default=5, ge=1, description="Activities naming a side's people needed before its spread is judged."
+    )
+    named_weight: float = Field(default=0.3, ge=0, description="Weight of named sponsors and contacts.")
+    exchange_weight: float = Field(default=0.5, ge=0, description="Weight of exchange by level and direction.")
+    spread_weight: float = Field(default=0.2, ge=0, description="Weight of not hanging on one person.")
+
+
+DEFAULTS = Parameters()
+
+NO_SPONSOR = template(
+    "anchoring.no_sponsor",
+    N_("{side} names no sponsor: nobody at the executive level owns the partnership there."),
+    N_("Name a sponsor for {side} (partners.{key}.sponsor) and have the two sponsors meet this quarter."),
+)
+NO_CONTACTS = template(
+    "anchoring.no_contacts",
+    N_("{side} names no working-level contacts."),
+    N_("List the people who do the day-to-day work for {side} (partners.{key}.contacts)."),
+)
+MISSING_EXCHANGE = template(
+    "anchoring.missing_exchange",
+    N_("No {level}-level exchange from {from_side} to {to_side} in the last {window} months."),
+    N_("Have {from_side} lead a {level}-level meeting with {to_side} within a month, and log it with its level."),
+)
+SINGLE_PERSON = template(
+    "anchoring.single_person",
+    N_("The partnership hangs on {person} at {side}: {person} appears in {share:.0%} of its activities."),
+    N_("Bring a second person from {side} into the regular exchange and hand over one running topic."),
+)
+
+
+def assess(evidence: Evidence, params: Parameters = DEFAULTS) -> FactorResult:
+    findings: list[Finding] = []
+    checks = 0
+    for side in evidence.sides:
+        partner = evidence.definition.partners[side]
+        names = {"side": evidence.name(side), "key": side}
+        if partner.sponsor:
+            checks += 1
+        else:
+            findings.append(finding(NO_SPONSOR, "warning", ID, names))
+        if partner.contacts:
+            checks += 1
+        else:
+            findings.append(finding(NO_CONTACTS, "warning", ID, names))
+    if evidence.considered < params.min_activities:
+        reason = N_("Too few activities logged to see whether the partnership is anchored.")
+        return FactorResult(id=ID, title=TITLE, score=None, reason=reason, findings=ordered(findings))
+    exchange = _exchange(evidence, params, findings)
+    spread = _spread(evidence, params, findings)
+    value = weighted(
+        {
+            "named": (checks / 4, params.named_weight),
+            "exchange": (exchange, params.exchange_weight),
+            "spread": (spread, params.spread_weight),
+        }
+    )
+    note = None
+    if exchange is None:
+        note = N_("No recent activity records its level; scored on named anchors and spread only.")
+    return FactorResult(
+        id=ID,
+        title=TITLE,
+        score=None if value is None else score(value),
+        reason=note,
+        findings=ordered(findings),
+    )
+
+
+def _exchange(evidence: Evidence, params: Parameters, findings: list[Finding]) -> float | None:
+    """Share of the four (level, direction) cells with activity in the window; None if no level is logged."""
+    start = month_of(evidence.as_of) - params.window_months + 1
+    counts = {
+        (level, side): sum(
+            n for (lvl, frm, month), n in evidence.exchanges.items() if lvl == level and frm == side and month >= start
+        )
+        for level in LEVELS
+        for side in evidence.sides
+    }
+    if not any(counts.values()):
+        return None
+    for (level, side), count in counts.items():
+        if count == 0:
+            params_ = {
+                "level": level,
+                "from_side": evidence.name(side),
+                "to_side": evidence.name(evidence.other(side)),
+                "window": params.window_months,
+            }
+            findings.append(finding(MISSING_EXCHANGE, "warning", ID, params_))
+    return sum(1 for count in counts.values() if count) / len(counts)
+
+
+def _spread(evidence: Evidence, params: Parameters, findings: list[Finding]) -> float | None:
+    """Mean over sides of how little the side depends on its most frequent person."""
+    spreads = []
+    for side in evidence.sides:
+        total = evidence.people_activities[side]
+        if total < params.min_people_activities:
+            continue
+        person, count = min(evidence.people[side].items(), key=lambda item: (-item[1], item[0]))
+        share = count / total
+        spreads.append(clamp((1 - share) / 0.5))
+        if share >= params.single_person_share:
+            detail = {"person": person, "side": evidence.name(side), "share": round(share, 3)}
+            examples = evidence.people_examples[side][person]
+            findings.append(finding(SINGLE_PERSON, "warning", ID, detail, cite(evidence, examples)))
+    return sum(spreads) / len(spreads) if spreads else None
