@@ -1,0 +1,161 @@
+"""`coopcheck init [DIR]`: scaffold a partnership file and an empty activity log.
+
+Asks for the partners, sponsors, kind, start date and the success factors agreed up front, or
+takes them as flags with `--no-input`. The files are written atomically and never over an
+existing file unless `--force` is given.
+"""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from coopcheck.cli.app import EXIT_OK, app, fail, parse_date, write_atomic
+from coopcheck.cli.language import Lang, use_language
+from coopcheck.i18n import _
+from coopcheck.scaffold import Scaffold, Side, log_yaml, partnership_yaml, slug, year_later
+
+
+class InitKind(str, Enum):
+    joint_market = "joint_market"
+    development = "development"
+    trusted_advisory = "trusted_advisory"
+    other = "other"
+
+
+def schema_reference(directory: Path, file_name: str, schema_id: str) -> str:
+    """Relative path to the repository's schema file when one is above `directory`, else the schema id."""
+    here = directory.resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / file_name
+        if candidate.is_file():
+            return Path(os.path.relpath(candidate, here)).as_posix()
+    return schema_id
+
+
+def _names(text: str | None) -> list[str]:
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
+
+
+def _ask(question: str, default: str) -> str:
+    return str(typer.prompt(question, default=default))
+
+
+def _ask_kind(default: InitKind) -> InitKind:
+    choices = ", ".join(k.value for k in InitKind)
+    while True:
+        answer = _ask(_("Kind of partnership ({choices})").format(choices=choices), default.value).strip()
+        if answer in InitKind.__members__:
+            return InitKind(answer)
+        typer.echo(_("Please answer one of: {choices}.").format(choices=choices), err=True)
+
+
+def _ask_target(question: str, default: float | None) -> float | None:
+    """A target count or amount; 0 means none was agreed."""
+    answer = float(typer.prompt(question, default=default or 0, type=float))
+    return answer if answer > 0 else None
+
+
+def _ask_side(label: str, name: str, sponsor: str | None, contacts: str | None) -> tuple[str, str | None, str]:
+    name = _ask(_("Name of {label}").format(label=label), name)
+    sponsor = _ask(_("Executive sponsor at {name} (empty: none yet)").format(name=name), sponsor or "") or None
+    contacts = _ask(_("Working-level contacts at {name}, comma-separated").format(name=name), contacts or "")
+    return name, sponsor, contacts
+
+
+Text = Optional[str]  # noqa: UP045 - typer reads annotations at runtime on Python 3.10
+Number = Optional[float]  # noqa: UP045
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="Folder to write the partnership into.")] = Path("."),
+    first: Annotated[str, typer.Option("--partner", help="Name of your side.")] = "First Partner",
+    second: Annotated[str, typer.Option("--with", help="Name of the partner company.")] = "Second Partner",
+    first_sponsor: Annotated[Text, typer.Option("--sponsor", help="Executive sponsor on your side.")] = None,
+    second_sponsor: Annotated[Text, typer.Option("--partner-sponsor", help="Executive sponsor at the partner.")] = None,
+    first_contacts: Annotated[
+        Text, typer.Option("--contacts", help="Your working-level contacts, comma-separated.")
+    ] = None,
+    second_contacts: Annotated[
+        Text, typer.Option("--partner-contacts", help="The partner's working-level contacts, comma-separated.")
+    ] = None,
+    kind: Annotated[InitKind, typer.Option("--kind", help="Kind of partnership.")] = InitKind.joint_market,
+    started: Annotated[Text, typer.Option("--started", help="Start date (YYYY-MM-DD; default today).")] = None,
+    currency: Annotated[str, typer.Option("--currency", help="ISO 4217 currency code.")] = "EUR",
+    review_every_days: Annotated[int, typer.Option("--review-every-days", min=1, max=366)] = 30,
+    joint_campaigns: Annotated[Number, typer.Option("--joint-campaigns", min=0, help="Target: campaigns.")] = None,
+    projects_won: Annotated[Number, typer.Option("--projects-won", min=0, help="Target: projects won.")] = None,
+    revenue: Annotated[Number, typer.Option("--revenue", min=0, help="Target: partner-induced revenue.")] = None,
+    targets_by: Annotated[Text, typer.Option("--by", help="Date the targets are due (default: a year on).")] = None,
+    cost_split: Annotated[float, typer.Option("--cost-split", min=0, max=100, help="Your share, percent.")] = 50,
+    response_days: Annotated[int, typer.Option("--response-days", min=1, max=365)] = 5,
+    no_input: Annotated[bool, typer.Option("--no-input", help="Ask nothing; take flags and defaults.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    lang: Lang = None,
+) -> None:
+    """Scaffold a partnership file (with the schema modeline) and an empty activity log."""
+    use_language(lang)
+    start = parse_date(started, "--started")
+    if not no_input:
+        first, first_sponsor, first_contacts = _ask_side(_("your side"), first, first_sponsor, first_contacts)
+        second, second_sponsor, second_contacts = _ask_side(_("the partner"), second, second_sponsor, second_contacts)
+        kind = _ask_kind(kind)
+        start = parse_date(_ask(_("Start date (YYYY-MM-DD)"), start.isoformat()), "--started")
+        joint_campaigns = _ask_target(_("Target: joint campaigns (0: none)"), joint_campaigns)
+        projects_won = _ask_target(_("Target: projects won (0: none)"), projects_won)
+        revenue = _ask_target(_("Target: revenue (0: none)"), revenue)
+    sides = (
+        Side(slug(first), first, first_sponsor or None, _names(first_contacts)),
+        Side(slug(second), second, second_sponsor or None, _names(second_contacts)),
+    )
+    if sides[0].key == sides[1].key:
+        sides[1].key += "-2"
+    scaffold = Scaffold(
+        sides=sides,
+        kind=kind.value,
+        started=start,
+        currency=currency.upper(),
+        review_every_days=review_every_days,
+        targets_by=parse_date(targets_by, "--by") if targets_by else year_later(start),
+        joint_campaigns=joint_campaigns,
+        projects_won=projects_won,
+        revenue=revenue,
+        cost_split_first=cost_split,
+        response_days=response_days,
+    )
+    write_scaffold(directory, scaffold, force)
+    raise typer.Exit(EXIT_OK)
+
+
+def write_scaffold(directory: Path, scaffold: Scaffold, force: bool) -> None:
+    from coopcheck.currencies import ISO_4217
+
+    if scaffold.currency not in ISO_4217:
+        fail(
+            _("--currency: not an ISO 4217 code (found '{found}'; expected e.g. EUR, USD, CHF)").format(
+                found=scaffold.currency
+            )
+        )
+    partnership = directory / f"{scaffold.id}.yaml"
+    log_name = f"logs/{scaffold.id}.yaml"
+    log = directory / log_name
+    existing = [path for path in (partnership, log) if path.exists()]
+    if existing and not force:
+        fail(_("{path} exists; use --force to overwrite it").format(path=existing[0]))
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        fail(_("{path}: cannot create the folder ({reason})").format(path=log.parent, reason=exc.strerror or exc))
+    from coopcheck import schema
+
+    reference = schema_reference(directory, schema.PARTNERSHIP_SCHEMA_FILE, schema.PARTNERSHIP_SCHEMA_ID)
+    log_reference = schema_reference(log.parent, schema.LOG_SCHEMA_FILE, schema.LOG_SCHEMA_ID)
+    write_atomic(partnership, partnership_yaml(scaffold, reference, log_name).encode("utf-8"))
+    write_atomic(log, log_yaml(log_reference).encode("utf-8"))
+    typer.echo(_("Wrote {partnership} and {log}.").format(partnership=partnership, log=log))
+    typer.echo(_("Next: log activities, then run `coopcheck assess {partnership}`.").format(partnership=partnership))

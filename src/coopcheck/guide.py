@@ -1,0 +1,108 @@
+"""The guide behind `coopcheck explain`: the influence/outcome idea, and each factor in its own words.
+
+A topic's text is the docstring of the module that computes it (an influence factor from the
+registry, or a section of the assessment), so the guide and the code cannot drift apart. Each
+paragraph of a docstring is one entry of the message catalogue and is shown translated.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import inspect
+from dataclasses import dataclass
+from types import ModuleType
+from typing import cast
+
+from coopcheck.i18n import N_, _
+
+INTRO = (
+    N_(
+        "coopcheck judges a partnership by two kinds of factor. Outcome factors (lagging) show whether it "
+        "paid off: joint campaigns launched, projects won, revenue achieved. Once they fail to happen they "
+        "can no longer be changed."
+    ),
+    N_(
+        "Influence factors (leading) are the conditions that make outcomes possible, and they can be "
+        "adjusted before and during the partnership: anchoring at the executive and the working levels, "
+        "keeping in step, a shared willingness to invest, and the commitment to shape these factors."
+    ),
+    N_(
+        "Strong influence with outcomes still to come is a partnership that is building; outcomes without "
+        "influence do not last; neither is an empty partnership. Watch the influence factors, and you see "
+        "trouble months before the outcomes show it, for example a one-way street, where one partner gives "
+        "and the other only takes."
+    ),
+)
+
+# Sections of the assessment that are explained like factors, by the module that computes them.
+SECTIONS: dict[str, tuple[str, str]] = {
+    "outcome": ("coopcheck.assessment.outcomes", N_("Outcome")),
+    "reciprocity": ("coopcheck.assessment.reciprocity", N_("Reciprocity")),
+    "empty_contacts": ("coopcheck.assessment.empty_contacts", N_("Empty contacts")),
+    "diagnosis": ("coopcheck.assessment.diagnosis", N_("Diagnosis")),
+    "health": ("coopcheck.assessment.health", N_("Health")),
+    "readiness": ("coopcheck.assessment.readiness", N_("Readiness")),
+    "perception": ("coopcheck.assessment.perception", N_("Perception gap")),
+}
+ALIASES = {
+    "one_way": "reciprocity",
+    "one_way_street": "reciprocity",
+    "empty": "empty_contacts",
+    "outcomes": "outcome",
+    "perception_gap": "perception",
+    "influence": "health",
+}
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str  # English; shown through _()
+    influence: bool
+    module: ModuleType
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return paragraphs(self.module.__doc__ or "")
+
+
+class UnknownTopic(LookupError):
+    def __init__(self, name: str, suggestion: str | None) -> None:
+        super().__init__(name)
+        self.name = name
+        self.suggestion = suggestion
+
+
+def paragraphs(doc: str) -> list[str]:
+    """A docstring cut at blank lines; each paragraph is one catalogue entry."""
+    return [part.strip("\n") for part in inspect.cleandoc(doc).split("\n\n") if part.strip()]
+
+
+def topics() -> list[Topic]:
+    """Influence factors first, in report order, then the other sections of the assessment."""
+    from coopcheck.factors import FACTORS
+
+    found = [Topic(f.ID, f.TITLE, True, cast(ModuleType, f)) for f in FACTORS]
+    for topic_id, (module, title) in SECTIONS.items():
+        found.append(Topic(topic_id, title, False, importlib.import_module(module)))
+    return found
+
+
+def lookup(name: str) -> Topic:
+    """The topic called `name` (`keeping-in-step`, `Keeping in step` and `keeping_in_step` all work)."""
+    key = name.strip().lower().replace("-", "_").replace(" ", "_")
+    key = ALIASES.get(key, key)
+    known = topics()
+    for topic in known:
+        if key in (topic.id, topic.title.lower().replace(" ", "_")):
+            return topic
+    choices = [topic.id for topic in known] + list(ALIASES)
+    match = difflib.get_close_matches(key, choices, n=1, cutoff=0.6)
+    raise UnknownTopic(name, ALIASES.get(match[0], match[0]) if match else None)
+
+
+def summary(topic: Topic) -> str:
+    """The first sentence of the topic's text after its title, translated."""
+    first = _(topic.paragraphs[0]) if topic.paragraphs else ""
+    return first.split(":", 1)[1].strip() if ":" in first else first

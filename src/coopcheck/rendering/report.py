@@ -1,0 +1,111 @@
+"""What the Markdown and HTML reports show, gathered from one assessment (and, optionally, its trend).
+
+Nothing here computes a figure: it only picks out of the assessment what a section shows, so the
+reports never say anything the JSON does not contain.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from coopcheck.assessment.model import Assessment, Finding, Movement
+from coopcheck.assessment.trend import Trend
+from coopcheck.i18n import _
+from coopcheck.rendering import localize
+
+# Which parameters of a movement are ids to show by their label, per movement id.
+LABELLED: dict[str, dict[str, str]] = {
+    "band.changed": localize.BANDS,
+    "diagnosis.changed": localize.DIAGNOSES,
+    "risk.changed": localize.RISK_LEVELS,
+}
+
+
+def change_text(change: Movement, names: dict[str, str], findings: Sequence[Finding] = ()) -> str:
+    """A movement's sentence in the current language, with ids shown as labels and keys as names.
+
+    A new finding is quoted in the current language when it is among `findings` (the assessment's).
+    """
+    from coopcheck.assessment.movement import TEMPLATES
+
+    table = LABELLED.get(change.id)
+    params: dict[str, Any] = {}
+    for key, value in change.params.items():
+        if table is not None and key in ("before", "after"):
+            value = localize.label(table, str(value))
+        elif key in ("giver", "receiver") and isinstance(value, str):
+            value = names.get(value, value)
+        params[key] = value
+    quoted = next(
+        (f for f in findings if f.id == change.params.get("finding") and f.message == params.get("message")), None
+    )
+    if quoted is not None:
+        params["message"] = localize.message(quoted)
+    try:
+        return _(TEMPLATES[change.id]).format(**localize.localized_params(params))
+    except (KeyError, IndexError, ValueError):
+        return change.message
+
+
+def turning_points(trend: Trend, names: dict[str, str]) -> dict[str, list[str]]:
+    """What moved at each turning point, by month, in the current language."""
+    return {tp.month: [change_text(c, names) for c in tp.changes] for tp in trend.turning_points}
+
+
+def partner_name(assessment: Assessment, key: str | None) -> str:
+    for partner in assessment.partnership.partners:
+        if partner.key == key:
+            return partner.name
+    return key or localize.UNKNOWN
+
+
+def context(assessment: Assessment, trend: Trend | None = None) -> dict[str, Any]:
+    from coopcheck import __version__
+
+    one_way = assessment.reciprocity.one_way
+    names = {partner.key: partner.name for partner in assessment.partnership.partners}
+    return {
+        "a": assessment,
+        "p": assessment.partnership,
+        "currency": assessment.partnership.currency,
+        "names": names,
+        "giver": partner_name(assessment, one_way.giver) if one_way.detected else None,
+        "receiver": partner_name(assessment, one_way.receiver) if one_way.detected else None,
+        "moved": [change_text(m, names, assessment.findings) for m in assessment.movements],
+        "trend": trend,
+        "turning": turning_points(trend, names) if trend else {},
+        "version": __version__,
+    }
+
+
+def portfolio_context(assessments: Sequence[Assessment]) -> dict[str, Any]:
+    from coopcheck import __version__
+
+    ordered = sorted(assessments, key=lambda a: (a.health.score is None, a.health.score or 0, a.partnership.id))
+    bands = Counter(a.health.band or "none" for a in assessments)
+    rows = [
+        {
+            "a": a,
+            "giver": partner_name(a, a.reciprocity.one_way.giver) if a.reciprocity.one_way.detected else None,
+            "top": a.findings[0] if a.findings else None,
+        }
+        for a in ordered
+    ]
+    as_of = max((a.as_of for a in assessments), default=None)
+    return {"rows": rows, "bands": bands, "as_of": as_of, "count": len(assessments), "version": __version__}
+
+
+def trend_context(trend: Trend) -> dict[str, Any]:
+    from coopcheck import __version__
+
+    names = {partner.key: partner.name for partner in trend.partnership.partners}
+    return {
+        "trend": trend,
+        "p": trend.partnership,
+        "currency": trend.partnership.currency,
+        "names": names,
+        "turning": turning_points(trend, names),
+        "version": __version__,
+    }

@@ -1,0 +1,84 @@
+"""The Jinja2 environment of the Markdown and HTML reports: templates, filters and `_()`.
+
+Templates call `_("English text with {name}", name=value)`: the text is looked up in the
+message catalogue (Babel extracts these calls, see docs/translations.md) and then formatted.
+Filters format numbers, money and months for the current language (see `localize`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import Iterator
+from typing import Any
+
+from coopcheck.i18n import _, current_language, set_language
+from coopcheck.rendering import localize
+
+MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"})
+
+
+def translate(message: str, **params: Any) -> str:
+    """`_()` for templates: translate, then fill in the parameters."""
+    translated = _(message)
+    return translated.format(**params) if params else translated
+
+
+def markdown_escape(value: object) -> str:
+    """Text from the input (names, topics) made inert in Markdown, including table cells."""
+    return str(value).translate(MARKDOWN_SPECIAL).replace("\n", " ")
+
+
+@functools.cache
+def environment(markup: str) -> Any:
+    """The environment for `markup` ("html" escapes every value, "markdown" does not)."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("coopcheck.rendering", "templates"),
+        autoescape=markup == "html",
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["_"] = translate
+    env.filters.update(
+        money=localize.money,
+        number=localize.number,
+        score=localize.score,
+        share=localize.share,
+        index=localize.index,
+        date=localize.date,
+        month=localize.month,
+        message=localize.message,
+        remediation=localize.remediation,
+        text=localize.text,
+        summary=localize.diagnosis_summary,
+        diagnosis=lambda key: localize.label(localize.DIAGNOSES, key),
+        band=lambda key: localize.label(localize.BANDS, key),
+        risk=lambda key: localize.label(localize.RISK_LEVELS, key),
+        severity=lambda key: localize.label(localize.SEVERITIES, key),
+        section=lambda key: localize.label(localize.SECTIONS, key),
+        target=lambda key: localize.label(localize.TARGETS, key),
+        kind=lambda key: localize.label(localize.KINDS, key),
+        md=markdown_escape,
+    )
+    return env
+
+
+@contextlib.contextmanager
+def language(lang: str) -> Iterator[None]:
+    """Speak `lang` inside the block; the previous language is restored afterwards."""
+    previous = current_language()
+    set_language(lang)
+    try:
+        yield
+    finally:
+        set_language(previous)
+
+
+def render(template: str, markup: str, lang: str, **context: Any) -> str:
+    """Render `template` in `lang` (templates see the language code as `lang`)."""
+    with language(lang):
+        return str(environment(markup).get_template(template).render(lang=lang, **context))

@@ -1,0 +1,119 @@
+"""The trend for the terminal: sparklines of the main figures, the month-by-month table, what moved.
+
+Pure: a trend in, text out (with ANSI colour only when `colour` is set).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from coopcheck.assessment.trend import Trend
+from coopcheck.i18n import _
+from coopcheck.rendering import localize, report, templating
+
+BLOCKS = "▁▂▃▄▅▆▇█"
+BAND_STYLES = {"green": "green", "amber": "yellow", "red": "red"}
+
+
+def sparkline(values: Sequence[float | None], low: float = 0.0, high: float | None = None) -> str:
+    """One block per value, scaled from `low` to `high` (the largest value when not given); `·` for none."""
+    known = [v for v in values if v is not None]
+    top = high if high is not None else max(known, default=0.0)
+    span = top - low
+    blocks = []
+    for value in values:
+        if value is None:
+            blocks.append("·")
+        elif span <= 0:
+            blocks.append(BLOCKS[0])
+        else:
+            share = min(1.0, max(0.0, (value - low) / span))
+            blocks.append(BLOCKS[round(share * (len(BLOCKS) - 1))])
+    return "".join(blocks)
+
+
+def render(trend: Trend, lang: str = "en", colour: bool = False, width: int = 120) -> str:
+    with templating.language(lang):
+        return _render(trend, colour, width)
+
+
+def _render(trend: Trend, colour: bool, width: int) -> str:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(
+        file=io.StringIO(),
+        record=True,
+        width=width,
+        color_system="standard" if colour else None,
+        force_terminal=colour,
+        no_color=not colour,
+        highlight=False,
+        emoji=False,
+    )
+    points = trend.points
+    currency = trend.partnership.currency
+    names = {partner.key: partner.name for partner in trend.partnership.partners}
+    console.print(Text(trend.partnership.name, style="bold"))
+    console.print(
+        _("Month by month from {start} to {end}, each month as of its last day").format(
+            start=localize.month(points[0].month), end=localize.date(trend.as_of)
+        )
+    )
+    console.print()
+    lines = [
+        (_("Health"), sparkline([p.health for p in points], high=100), localize.score(points[-1].health)),
+        (_("Influence"), sparkline([p.influence for p in points], high=100), localize.score(points[-1].influence)),
+        (_("Outcome"), sparkline([p.outcome for p in points], high=100), localize.score(points[-1].outcome)),
+        (_("Reciprocity"), sparkline([p.reciprocity for p in points], high=1), localize.index(points[-1].reciprocity)),
+        (
+            _("Spent since the last outcome"),
+            sparkline([p.empty_contact_cost for p in points]),
+            localize.money(points[-1].empty_contact_cost, currency),
+        ),
+    ]
+    label_width = max(len(label) for label, _s, _v in lines)
+    for label, spark, value in lines:
+        console.print(f"  {label:<{label_width}}  {spark}  {value}")
+    console.print()
+    turning = report.turning_points(trend, names)
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for header, justify in (
+        (_("Month"), "left"),
+        (_("Health"), "right"),
+        (_("Band"), "left"),
+        (_("Diagnosis"), "left"),
+        (_("Influence"), "right"),
+        (_("Outcome"), "right"),
+        (_("Reciprocity"), "right"),
+        (_("One-way giver"), "left"),
+        (_("Since last outcome"), "right"),
+    ):
+        table.add_column(header, justify=justify)  # type: ignore[arg-type]
+    for p in points:
+        band = Text(localize.label(localize.BANDS, p.band), style=BAND_STYLES.get(p.band or "", ""))
+        marker = "*" if p.month in turning else " "
+        table.add_row(
+            f"{marker}{localize.month(p.month)}",
+            localize.score(p.health),
+            band,
+            localize.label(localize.DIAGNOSES, p.diagnosis),
+            localize.score(p.influence),
+            localize.score(p.outcome),
+            localize.index(p.reciprocity),
+            (p.giver or "?") if p.one_way else "",
+            localize.money(p.empty_contact_cost, currency),
+        )
+    console.print(table)
+    console.print()
+    if turning:
+        console.print(Text(_("Turning points (*): what moved"), style="bold"))
+        for month, changes in turning.items():
+            console.print(f"  {localize.month(month)}")
+            for change in changes:
+                console.print(f"    - {change}")
+    else:
+        console.print(_("No turning points: nothing material moved from month to month."))
+    return console.export_text(styles=colour)

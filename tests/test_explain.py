@@ -1,0 +1,51 @@
+"""`coopcheck explain`: the guide to the factors, in the words of the modules that compute them."""
+
+from __future__ import annotations
+
+import pytest
+
+from coopcheck.factors import FACTORS
+from coopcheck.guide import SECTIONS
+from reports import english_afterwards  # noqa: F401
+
+
+def test_overview_states_the_idea_and_lists_every_factor(run_cli):  # type: ignore[no-untyped-def]
+    result = run_cli("explain", "--lang", "en")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "Outcome factors (lagging)" in out and "Influence factors (leading)" in out
+    for factor in FACTORS:
+        assert f"  {factor.ID} " in out
+    for section in SECTIONS:
+        assert f"  {section} " in out
+
+
+@pytest.mark.parametrize("factor", [f.ID for f in FACTORS])
+def test_each_factor_says_meaning_measurement_evidence_and_levers(run_cli, factor):  # type: ignore[no-untyped-def]
+    result = run_cli("explain", factor, "--lang", "en")
+    assert result.exit_code == 0
+    out = result.stdout
+    for part in ("How it is measured", "What to log:", "Levers:"):
+        assert part in out, part
+
+
+def test_factor_names_are_forgiving(run_cli):  # type: ignore[no-untyped-def]
+    for spelling in ("keeping-in-step", "Keeping in step", "KEEPING_IN_STEP"):
+        result = run_cli("explain", spelling, "--lang", "en")
+        assert result.exit_code == 0 and "Keeping in step" in result.stdout
+    assert "one-way" in run_cli("explain", "one-way-street", "--lang", "en").stdout
+
+
+def test_unknown_factor_exits_2_with_did_you_mean(run_cli):  # type: ignore[no-untyped-def]
+    result = run_cli("explain", "ancoring", "--lang", "en")
+    assert result.exit_code == 2
+    assert "did you mean 'anchoring'?" in result.stderr
+    assert result.stdout == ""
+
+
+def test_explain_in_german(run_cli):  # type: ignore[no-untyped-def]
+    overview = run_cli("explain", "--lang", "de").stdout
+    assert "Einflussfaktoren" in overview and "Ergebnisfaktoren" in overview
+    detail = run_cli("explain", "keeping_in_step", "--lang", "de").stdout
+    assert "Gleichtakt" in detail and "Wie er gemessen wird" in detail and "Hebel:" in detail
+    assert "How it is measured" not in detail
