@@ -6,9 +6,14 @@ Each command lives in a module of its own and registers itself on the shared typ
 import os
 import sys
 
-from coopcheck.cli import validate  # noqa: F401  (registers the command)
-from coopcheck.cli import explain  # noqa: F401  (registers the command)
-from coopcheck.cli import trend  # noqa: F401  (registers the command)
+from coopcheck.cli import (
+    assess,  # noqa: F401  (registers the command)
+    check,  # noqa: F401  (registers the command)
+    explain,  # noqa: F401  (registers the command)
+    init,  # noqa: F401  (registers the command)
+    trend,  # noqa: F401  (registers the command)
+    validate,  # noqa: F401  (registers the command)
+)
 from coopcheck.cli.app import EXIT_INVALID, app
 
 

@@ -1,0 +1,214 @@
+"""`coopcheck check`: CI mode over a repository of partnership files.
+
+Finds the partnership files under the given paths, assesses each (in parallel processes), holds
+them against `--fail-under` and `--fail-on`, and reports as a table, JSON, Markdown, GitHub
+annotations or JUnit XML. Exit 2 when a file or the configuration is invalid (after every other
+file was still assessed), 1 when a threshold is hit, 0 otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from coopcheck.cli.app import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_THRESHOLD,
+    app,
+    colour_wanted,
+    emit,
+    fail,
+    load_settings,
+    parse_date,
+    terminal_width,
+)
+from coopcheck.cli.language import Lang, use_language
+
+if TYPE_CHECKING:
+    from coopcheck.assessment.portfolio import CheckedPartnership, PortfolioCheck
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    github = "github"
+    junit = "junit"
+    html = "html"
+
+
+EXIT_FOR_STATUS = {"passed": EXIT_OK, "failed": EXIT_THRESHOLD, "invalid": EXIT_INVALID}
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        Optional[list[Path]],  # noqa: UP045 - typer reads the annotation at runtime on Python 3.10
+        typer.Argument(help="Files and folders to check (default: the current folder).", show_default=False),
+    ] = None,
+    output_format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="text, json, markdown, github (annotations), junit or html.")
+    ] = CheckFormat.text,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Write the report to this file instead of standard output."),
+    ] = None,
+    fail_under: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option("--fail-under", min=0, max=100, help="Exit 1 when a partnership's health is below this."),
+    ] = None,
+    fail_on: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 on these conditions, comma-separated: one_way, red, amber, zombie, not_ready, "
+            "or a diagnosis (onboarding, thriving, building, harvesting, empty).",
+        ),
+    ] = None,
+    as_of: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--as-of", help="Assess as of this date (YYYY-MM-DD; default today)."),
+    ] = None,
+    jobs: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--jobs", "-j", min=1, help="Parallel processes (default: config, then the number of CPUs)."),
+    ] = None,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="Also append the Markdown summary to $GITHUB_STEP_SUMMARY.")
+    ] = False,
+    allow_outside_logs: Annotated[
+        Optional[bool],  # noqa: UP045
+        typer.Option("--allow-outside-logs/--no-allow-outside-logs", help="Allow `logs:` outside a file's folder."),
+    ] = None,
+    validate_only: Annotated[
+        bool,
+        typer.Option(
+            "--validate-only",
+            help="Only load and validate the files (format text, json or github); no scores, no thresholds.",
+        ),
+    ] = False,
+    config_file: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--config", help="Use this .coopcheck.yaml or pyproject.toml instead of searching for one."),
+    ] = None,
+    lang: Lang = None,
+) -> None:
+    """Check every partnership file under PATHS against the thresholds; made for CI."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from coopcheck.assessment.portfolio import PortfolioCheck, checked
+    from coopcheck.assessment.thresholds import UnknownCondition, parse_conditions
+    from coopcheck.cli.checkrun import Settings, run
+    from coopcheck.i18n import _
+    from coopcheck.loading import Diagnostic
+    from coopcheck.loading.discovery import discover
+
+    config = load_settings(config_file)
+    settings = config.config
+    language = use_language(lang, settings.language)
+    try:
+        conditions = parse_conditions(fail_on) if fail_on is not None else tuple(settings.fail_on)
+    except UnknownCondition as exc:
+        fail(f"--fail-on: {exc}")
+    threshold = fail_under if fail_under is not None else settings.fail_under
+    day = parse_date(as_of)
+    found = discover(paths or [Path(".")], config.root or Path.cwd(), settings.include, settings.exclude)
+    if not found.files and not found.missing:
+        not_partnerships = _("{path}: no top-level 'coopcheck:' key")
+        skipped = "".join("\n  " + not_partnerships.format(path=path) for path in found.skipped)
+        sys.stderr.write("coopcheck: " + _("no partnership files found") + skipped + "\n")
+    run_settings = Settings(
+        as_of=day,
+        allow_outside_logs=allow_outside_logs if allow_outside_logs is not None else settings.allow_outside_logs,
+        fail_under=threshold,
+        fail_on=conditions,
+        params=settings.scoring(),
+        language=language,
+        validate_only=validate_only,
+    )
+    workers = jobs or settings.jobs or _cpus()
+    try:
+        results = list(run([str(file) for file in found.files], run_settings, workers))
+    except BrokenProcessPool:
+        fail(_("a worker process ended unexpectedly (out of memory?); try fewer --jobs"))
+    results += [
+        checked(str(path), None, [Diagnostic(str(path), 1, 1, _("file or folder not found"))], None, ())
+        for path in found.missing
+    ]
+    if validate_only:
+        _validated(results, output_format, output)
+    portfolio = PortfolioCheck(day, threshold, conditions, tuple(results))
+    _report(portfolio, output_format, output, summary, language)
+    raise typer.Exit(EXIT_FOR_STATUS[portfolio.status])
+
+
+def _report(
+    portfolio: PortfolioCheck, output_format: CheckFormat, output: Path | None, summary: bool, language: str
+) -> None:
+    from coopcheck.rendering.portfolio import github, jsondoc, junit, markdown, text
+
+    in_actions = bool(os.environ.get("GITHUB_ACTIONS"))
+    if output_format is CheckFormat.html:
+        from coopcheck.rendering import html
+
+        # The page shows the partnerships that could be assessed; invalid files are named on stderr.
+        for result in portfolio.results:
+            sys.stderr.write("".join(f"{d}\n" for d in result.errors))
+        assessments = [a for a in (result.assessment() for result in portfolio.results) if a is not None]
+        emit(html.render_portfolio(assessments, language), output)
+    elif output_format is CheckFormat.text:
+        emit(text.render(portfolio, color=colour_wanted(output), width=terminal_width(output, 120)), output)
+        if in_actions:
+            emit(github.render(portfolio))
+    else:
+        renderer = {
+            CheckFormat.json: jsondoc.render,
+            CheckFormat.markdown: markdown.render,
+            CheckFormat.github: github.render,
+            CheckFormat.junit: junit.render,
+        }[output_format]
+        emit(renderer(portfolio), output)
+    if summary:
+        _append_summary(portfolio)
+
+
+def _append_summary(portfolio: PortfolioCheck) -> None:
+    from coopcheck.i18n import _
+    from coopcheck.rendering.portfolio import markdown
+
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        sys.stderr.write("coopcheck: --summary: " + _("GITHUB_STEP_SUMMARY is not set; no job summary written") + "\n")
+        return
+    path = Path(target)
+    used = path.stat().st_size if path.exists() else 0
+    try:
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(markdown.render(portfolio, limit=max(markdown.LIMIT_BYTES - used, 4096)))
+    except OSError as exc:
+        fail(f"--summary: {target}: " + _("cannot write ({reason})").format(reason=exc.strerror or exc))
+
+
+def _cpus() -> int:
+    """CPUs this process may run on (its CPU affinity where the OS has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def _validated(results: list[CheckedPartnership], output_format: CheckFormat, output: Path | None) -> None:
+    """`--validate-only`: report like `coopcheck validate` does, and stop."""
+    from coopcheck.loading import LoadResult
+    from coopcheck.rendering import diagnostics as render
+
+    loaded = [LoadResult(None, list(result.diagnostics), list(result.files)) for result in results]
+    renderers = {CheckFormat.json: render.as_json, CheckFormat.github: render.as_github}
+    renderer = renderers.get(output_format, render.as_text)
+    emit(renderer(loaded), output)
+    raise typer.Exit(EXIT_INVALID if any(r.errors for r in loaded) else EXIT_OK)
