@@ -9,19 +9,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from coopcheck.cli.app import (
-    EXIT_INVALID,
-    EXIT_OK,
-    EXIT_THRESHOLD,
-    app,
-    colour_wanted,
-    emit,
-    load_all,
-    load_settings,
-    parse_date,
-    terminal_width,
-)
-from coopcheck.cli.language import Lang, use_language
+from coopcheck.cli.app import EXIT_OK, EXIT_THRESHOLD, app, colour_wanted, emit, terminal_width
+from coopcheck.cli.language import Lang
+from coopcheck.cli.options import AllowOutsideLogs, AsOf, ConfigFile, Output, load_one, resolve
 
 
 class AssessFormat(str, Enum):
@@ -37,44 +27,24 @@ def assess(
     output_format: Annotated[
         AssessFormat, typer.Option("--format", "-f", help="text (terminal), json, markdown or html.")
     ] = AssessFormat.text,
-    output: Annotated[
-        Optional[Path],  # noqa: UP045 - typer reads the annotation at runtime on Python 3.10
-        typer.Option("--output", "-o", help="Write the report to this file (atomically) instead of printing it."),
-    ] = None,
-    as_of: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--as-of", help="Assess as of this date; later activity is ignored (YYYY-MM-DD; default today)."),
-    ] = None,
+    output: Output = None,
+    as_of: AsOf = None,
     fail_under: Annotated[
-        Optional[float],  # noqa: UP045
+        Optional[float],  # noqa: UP045 - typer reads the annotation at runtime on Python 3.10
         typer.Option("--fail-under", min=0, max=100, help="Exit 1 when the health score is below this."),
     ] = None,
-    allow_outside_logs: Annotated[
-        Optional[bool],  # noqa: UP045
-        typer.Option("--allow-outside-logs/--no-allow-outside-logs", help="Allow `logs:` outside the file's folder."),
-    ] = None,
-    config_file: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--config", help="Use this .coopcheck.yaml or pyproject.toml instead of searching for one."),
-    ] = None,
+    allow_outside_logs: AllowOutsideLogs = None,
+    config_file: ConfigFile = None,
     lang: Lang = None,
 ) -> None:
     """Assess one partnership: diagnosis, health, influence against outcome, reciprocity, empty contacts."""
     from coopcheck.assessment.engine import assess as assess_partnership
     from coopcheck.assessment.thresholds import evaluate
-    from coopcheck.rendering import diagnostics
 
-    settings = load_settings(config_file).config
-    code = use_language(lang, settings.language)
-    day = parse_date(as_of)
-    outside = allow_outside_logs if allow_outside_logs is not None else settings.allow_outside_logs
-    (result,) = load_all([file], outside, day)
-    if result.partnership is None:
-        sys.stderr.write(diagnostics.as_text([result]))
-        raise typer.Exit(EXIT_INVALID)
-    for warning in result.warnings:
-        sys.stderr.write(f"{warning}\n")
-    assessment = assess_partnership(result.partnership, day, settings.scoring())
+    resolved = resolve(config_file, lang, as_of, allow_outside_logs)
+    settings, code, day = resolved.settings, resolved.language, resolved.as_of
+    partnership = load_one(file, resolved)
+    assessment = assess_partnership(partnership, day, settings.scoring())
     if output_format is AssessFormat.json:
         text = assessment.model_dump_json(indent=2) + "\n"
     elif output_format is AssessFormat.markdown:
@@ -85,7 +55,7 @@ def assess(
         from coopcheck.assessment import trend
         from coopcheck.rendering import html
 
-        text = html.render(assessment, code, trend.compute(result.partnership, day, settings.scoring()))
+        text = html.render(assessment, code, trend.compute(partnership, day, settings.scoring()))
     else:
         from coopcheck.rendering import text as terminal
 

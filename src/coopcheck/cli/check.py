@@ -24,11 +24,10 @@ from coopcheck.cli.app import (
     colour_wanted,
     emit,
     fail,
-    load_settings,
-    parse_date,
     terminal_width,
 )
-from coopcheck.cli.language import Lang, use_language
+from coopcheck.cli.language import Lang
+from coopcheck.cli.options import AllowOutsideLogs, AsOf, ConfigFile, Output, resolve
 
 if TYPE_CHECKING:
     from coopcheck.assessment.portfolio import CheckedPartnership, PortfolioCheck
@@ -55,10 +54,7 @@ def check(
     output_format: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="text, json, markdown, github (annotations), junit or html.")
     ] = CheckFormat.text,
-    output: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write the report to this file instead of standard output."),
-    ] = None,
+    output: Output = None,
     fail_under: Annotated[
         Optional[float],  # noqa: UP045
         typer.Option("--fail-under", min=0, max=100, help="Exit 1 when a partnership's health is below this."),
@@ -71,10 +67,7 @@ def check(
             "or a diagnosis (onboarding, thriving, building, harvesting, empty).",
         ),
     ] = None,
-    as_of: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--as-of", help="Assess as of this date (YYYY-MM-DD; default today)."),
-    ] = None,
+    as_of: AsOf = None,
     jobs: Annotated[
         Optional[int],  # noqa: UP045
         typer.Option("--jobs", "-j", min=1, help="Parallel processes (default: config, then the number of CPUs)."),
@@ -82,10 +75,7 @@ def check(
     summary: Annotated[
         bool, typer.Option("--summary", help="Also append the Markdown summary to $GITHUB_STEP_SUMMARY.")
     ] = False,
-    allow_outside_logs: Annotated[
-        Optional[bool],  # noqa: UP045
-        typer.Option("--allow-outside-logs/--no-allow-outside-logs", help="Allow `logs:` outside a file's folder."),
-    ] = None,
+    allow_outside_logs: AllowOutsideLogs = None,
     validate_only: Annotated[
         bool,
         typer.Option(
@@ -93,10 +83,7 @@ def check(
             help="Only load and validate the files (format text, json or github); no scores, no thresholds.",
         ),
     ] = False,
-    config_file: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--config", help="Use this .coopcheck.yaml or pyproject.toml instead of searching for one."),
-    ] = None,
+    config_file: ConfigFile = None,
     lang: Lang = None,
 ) -> None:
     """Check every partnership file under PATHS against the thresholds; made for CI."""
@@ -109,15 +96,13 @@ def check(
     from coopcheck.loading import Diagnostic
     from coopcheck.loading.discovery import discover
 
-    config = load_settings(config_file)
-    settings = config.config
-    language = use_language(lang, settings.language)
+    resolved = resolve(config_file, lang, as_of, allow_outside_logs)
+    config, settings, language, day = resolved.loaded, resolved.settings, resolved.language, resolved.as_of
     try:
         conditions = parse_conditions(fail_on) if fail_on is not None else tuple(settings.fail_on)
     except UnknownCondition as exc:
         fail(f"--fail-on: {exc}")
     threshold = fail_under if fail_under is not None else settings.fail_under
-    day = parse_date(as_of)
     found = discover(paths or [Path(".")], config.root or Path.cwd(), settings.include, settings.exclude)
     if not found.files and not found.missing:
         not_partnerships = _("{path}: no top-level 'coopcheck:' key")
@@ -125,7 +110,7 @@ def check(
         sys.stderr.write("coopcheck: " + _("no partnership files found") + skipped + "\n")
     run_settings = Settings(
         as_of=day,
-        allow_outside_logs=allow_outside_logs if allow_outside_logs is not None else settings.allow_outside_logs,
+        allow_outside_logs=resolved.allow_outside_logs,
         fail_under=threshold,
         fail_on=conditions,
         params=settings.scoring(),

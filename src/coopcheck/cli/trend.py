@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from coopcheck.cli.app import (
-    EXIT_INVALID,
-    EXIT_OK,
-    app,
-    colour_wanted,
-    emit,
-    load_all,
-    load_settings,
-    parse_date,
-    terminal_width,
-)
-from coopcheck.cli.language import Lang, use_language
+from coopcheck.cli.app import EXIT_OK, app, colour_wanted, emit, terminal_width
+from coopcheck.cli.language import Lang
+from coopcheck.cli.options import AllowOutsideLogs, AsOf, ConfigFile, Output, load_one, resolve
 
 
 class TrendFormat(str, Enum):
@@ -33,42 +23,22 @@ class TrendFormat(str, Enum):
 @app.command()
 def trend(
     file: Annotated[Path, typer.Argument(help="The partnership file.", show_default=False)],
-    as_of: Annotated[
-        Optional[str],  # noqa: UP045 - typer reads the annotation at runtime on Python 3.10
-        typer.Option("--as-of", help="Last day of the trend (YYYY-MM-DD; default today)."),
-    ] = None,
+    as_of: AsOf = None,
     output_format: Annotated[
         TrendFormat, typer.Option("--format", "-f", help="text (terminal), json, markdown or html.")
     ] = TrendFormat.text,
-    output: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write to this file (atomically) instead of printing it."),
-    ] = None,
-    allow_outside_logs: Annotated[
-        Optional[bool],  # noqa: UP045
-        typer.Option("--allow-outside-logs/--no-allow-outside-logs", help="Allow `logs:` outside the file's folder."),
-    ] = None,
-    config_file: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--config", help="Use this .coopcheck.yaml or pyproject.toml instead of searching for one."),
-    ] = None,
+    output: Output = None,
+    allow_outside_logs: AllowOutsideLogs = None,
+    config_file: ConfigFile = None,
     lang: Lang = None,
 ) -> None:
     """Show the assessment month by month from the start, and what moved at each turning point."""
     from coopcheck.assessment import trend as trends
-    from coopcheck.rendering import diagnostics
 
-    settings = load_settings(config_file).config
-    code = use_language(lang, settings.language)
-    day = parse_date(as_of)
-    outside = allow_outside_logs if allow_outside_logs is not None else settings.allow_outside_logs
-    (result,) = load_all([file], outside, day)
-    if result.partnership is None:
-        sys.stderr.write(diagnostics.as_text([result]))
-        raise typer.Exit(EXIT_INVALID)
-    for warning in result.warnings:
-        sys.stderr.write(f"{warning}\n")
-    computed = trends.compute(result.partnership, day, settings.scoring())
+    resolved = resolve(config_file, lang, as_of, allow_outside_logs)
+    settings, code, day = resolved.settings, resolved.language, resolved.as_of
+    partnership = load_one(file, resolved)
+    computed = trends.compute(partnership, day, settings.scoring())
     if output_format is TrendFormat.json:
         text = computed.model_dump_json(indent=2) + "\n"
     elif output_format is TrendFormat.markdown:

@@ -7,17 +7,15 @@ do (findings with their levers). Everything shown is read from the assessment.
 
 from __future__ import annotations
 
-import io
-
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from coopcheck.assessment.model import Assessment, Finding
 from coopcheck.i18n import _
-from coopcheck.rendering import localize
+from coopcheck.rendering import localize, terminal
 from coopcheck.rendering.report import change_text, partner_name
 
 BAND_STYLE = {"green": "bold green", "amber": "bold yellow", "red": "bold red", None: "dim"}
@@ -255,16 +253,7 @@ def _findings(findings: list[Finding]) -> RenderableType:
 
 def render(assessment: Assessment, *, color: bool = False, width: int = 100) -> str:
     """The report as terminal text; ANSI colours only when `color` is set."""
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        highlight=False,
-        emoji=False,
-    )
+    console = terminal.console(color, width)
     console.print(_headline(assessment))
     console.print(_factors(assessment))
     targets = _targets(assessment)
@@ -276,4 +265,4 @@ def render(assessment: Assessment, *, color: bool = False, width: int = 100) -> 
     console.print(_readiness(assessment))
     console.print(Text(_("Findings and levers"), style="bold underline"))
     console.print(_findings(assessment.findings) if assessment.findings else _("No findings."))
-    return buffer.getvalue()
+    return terminal.text_of(console)

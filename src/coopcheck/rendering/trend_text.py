@@ -5,7 +5,6 @@ Pure: a trend in, text out (with ANSI colour only when `colour` is set).
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
 from coopcheck.assessment.trend import Trend
@@ -39,20 +38,12 @@ def render(trend: Trend, lang: str = "en", colour: bool = False, width: int = 12
 
 
 def _render(trend: Trend, colour: bool, width: int) -> str:
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(
-        file=io.StringIO(),
-        record=True,
-        width=width,
-        color_system="standard" if colour else None,
-        force_terminal=colour,
-        no_color=not colour,
-        highlight=False,
-        emoji=False,
-    )
+    from coopcheck.rendering import terminal
+
+    console = terminal.console(colour, width)
     points = trend.points
     currency = trend.partnership.currency
     names = {partner.key: partner.name for partner in trend.partnership.partners}
@@ -116,4 +107,4 @@ def _render(trend: Trend, colour: bool, width: int) -> str:
                 console.print(f"    - {change}")
     else:
         console.print(_("No turning points: nothing material moved from month to month."))
-    return console.export_text(styles=colour)
+    return terminal.text_of(console)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import io
-
 from rich import box
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from coopcheck.assessment.portfolio import CheckedPartnership, PortfolioCheck
 from coopcheck.i18n import _
+from coopcheck.rendering import terminal
 from coopcheck.rendering.portfolio import cells
 
 BAND_STYLES = {"green": "green", "amber": "yellow", "red": "bold red"}
@@ -62,15 +60,7 @@ def _table(check: PortfolioCheck) -> Table:
 
 def render(check: PortfolioCheck, *, color: bool = False, width: int = 120) -> str:
     """The table, the reasons for every failure and invalid file, and a closing summary line."""
-    console = Console(
-        file=io.StringIO(),
-        width=width,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        highlight=False,
-        emoji=False,
-    )
+    console = terminal.console(color, width)
     if check.results:
         console.print(_table(check))
     for result in check.results:
@@ -83,6 +73,4 @@ def render(check: PortfolioCheck, *, color: bool = False, width: int = 120) -> s
             for diagnostic in result.errors:
                 console.print(Text(f"    {diagnostic}"))
     console.print(Text(f"{cells.summary(check)} ({cells.thresholds(check)})", style="bold"))
-    output = console.file
-    assert isinstance(output, io.StringIO)
-    return "".join(line.rstrip() + "\n" for line in output.getvalue().splitlines())
+    return terminal.text_of(console)

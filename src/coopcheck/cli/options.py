@@ -1,0 +1,80 @@
+"""Options several commands share, and what they resolve to: flags win over the configuration file.
+
+Only typer and the standard library at import time, so `coopcheck --version` stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from coopcheck.cli.app import EXIT_INVALID, load_all, load_settings, parse_date
+from coopcheck.cli.language import Language, use_language
+
+if TYPE_CHECKING:
+    from coopcheck.config import Config, LoadedConfig
+    from coopcheck.models import LoadedPartnership
+
+# `Optional[...]` rather than `... | None`: typer reads the annotations at runtime on Python 3.10.
+AsOf = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--as-of", help="Judge as of this date; later activity is ignored (YYYY-MM-DD; default today)."),
+]
+Output = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output."),
+]
+AllowOutsideLogs = Annotated[
+    Optional[bool],  # noqa: UP045
+    typer.Option(
+        "--allow-outside-logs/--no-allow-outside-logs",
+        help="Allow `logs:` paths that leave the partnership file's folder (default: config, else no).",
+    ),
+]
+ConfigFile = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--config", help="Use this .coopcheck.yaml or pyproject.toml instead of searching for one."),
+]
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The shared options after the configuration file had its say."""
+
+    loaded: LoadedConfig
+    language: str
+    as_of: dt.date
+    allow_outside_logs: bool
+
+    @property
+    def settings(self) -> Config:
+        return self.loaded.config
+
+
+def resolve(
+    config_file: Path | None, lang: Language | None, as_of: str | None, allow_outside_logs: bool | None
+) -> Resolved:
+    """Read the configuration (exit 2 when it is invalid), switch the language, parse the date."""
+    loaded = load_settings(config_file)
+    settings = loaded.config
+    language = use_language(lang, settings.language)
+    outside = allow_outside_logs if allow_outside_logs is not None else settings.allow_outside_logs
+    return Resolved(loaded, language, parse_date(as_of), outside)
+
+
+def load_one(file: Path, resolved: Resolved) -> LoadedPartnership:
+    """Load one partnership for a report; its errors go to stderr with exit 2, its warnings to stderr."""
+    from coopcheck.rendering import diagnostics
+
+    (result,) = load_all([file], resolved.allow_outside_logs, resolved.as_of)
+    if result.partnership is None:
+        sys.stderr.write(diagnostics.as_text([result]))
+        raise typer.Exit(EXIT_INVALID)
+    for warning in result.warnings:
+        sys.stderr.write(f"{warning}\n")
+    return result.partnership
