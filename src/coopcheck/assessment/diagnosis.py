@@ -1,8 +1,8 @@
 """Diagnosis: influence against outcome, in one word.
 
 - onboarding: no activity yet, or still within the grace period after `started` (60 days);
-- thriving: influence strong (score 60 or more, and no scored factor below 30) and outcomes strong
-  (score 60 or more);
+- thriving: influence strong (score 60 or more, no scored factor below 30, and no one-way street)
+  and outcomes strong (score 60 or more);
 - building: influence strong, outcomes not yet, and the activity has substance (no zombie, and
   the empty-contact risk is not high); outcomes are expected by the day the partnership would
   become a zombie (six months after the last outcome, or after `started`);
@@ -38,6 +38,7 @@ def diagnose(
     influence: Influence,
     outcome: Outcome,
     risk: EmptyContactRisk,
+    one_way: bool,
     params: DiagnosisParameters,
     zombie_months: int,
 ) -> Diagnosis:
@@ -45,7 +46,8 @@ def diagnose(
     if evidence.considered == 0 or evidence.as_of < started + dt.timedelta(days=params.grace_days):
         return Diagnosis(id="onboarding", summary=SUMMARIES["onboarding"])
     influence_strong = (
-        influence.score is not None
+        not one_way
+        and influence.score is not None
         and influence.score >= params.influence_strong
         and all(f.score is None or f.score >= params.factor_floor for f in influence.factors)
     )

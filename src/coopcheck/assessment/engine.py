@@ -56,7 +56,15 @@ def assess_at(loaded: LoadedPartnership, as_of: dt.date, params: ScoringParamete
     risk, risk_findings = assess_empty_contacts(evidence, params.empty_contacts)
     readiness, readiness_findings = assess_readiness(evidence)
     gaps, gap_findings = perception_gaps(evidence)
-    diagnosis = diagnose(evidence, influence, outcome, risk, params.diagnosis, params.empty_contacts.zombie_months)
+    diagnosis = diagnose(
+        evidence,
+        influence,
+        outcome,
+        risk,
+        reciprocity.one_way.detected,
+        params.diagnosis,
+        params.empty_contacts.zombie_months,
+    )
     findings += outcome_findings + reciprocity_findings + risk_findings + readiness_findings + gap_findings
     assessment = Assessment(
         coopcheck_version=__version__,
