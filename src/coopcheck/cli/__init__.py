@@ -28,6 +28,17 @@ def main() -> None:
         app()
     except SystemExit as exit_:
         code = exit_.code
+    except KeyboardInterrupt:
+        code = 130
+    except BrokenPipeError:
+        # The reader went away (`coopcheck check | head`): nothing more to say, and nowhere to say it.
+        os._exit(0)
+    except Exception as exc:  # a bug must still end in a message, not a traceback
+        sys.stderr.write(
+            f"coopcheck: internal error ({type(exc).__name__}: {exc}); this is a bug in coopcheck, "
+            "please report it with the command and the input that caused it\n"
+        )
+        code = EXIT_INVALID
     try:
         sys.stdout.flush()
         sys.stderr.flush()

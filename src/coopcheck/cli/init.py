@@ -10,14 +10,16 @@ from __future__ import annotations
 import os
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from coopcheck.cli.app import EXIT_OK, app, fail, parse_date, write_atomic
 from coopcheck.cli.language import Lang, use_language
 from coopcheck.i18n import _
-from coopcheck.scaffold import Scaffold, Side, log_yaml, partnership_yaml, slug, year_later
+
+if TYPE_CHECKING:
+    from coopcheck.scaffold import Scaffold
 
 
 class InitKind(str, Enum):
@@ -99,6 +101,8 @@ def init(
     lang: Lang = None,
 ) -> None:
     """Scaffold a partnership file (with the schema modeline) and an empty activity log."""
+    from coopcheck.scaffold import Scaffold, Side, slug, year_later
+
     use_language(lang)
     start = parse_date(started, "--started")
     if not no_input:
@@ -134,6 +138,7 @@ def init(
 
 def write_scaffold(directory: Path, scaffold: Scaffold, force: bool) -> None:
     from coopcheck.currencies import ISO_4217
+    from coopcheck.scaffold import log_yaml, partnership_yaml
 
     if scaffold.currency not in ISO_4217:
         fail(

@@ -98,12 +98,14 @@ class _Source:
                 out[(path, anchor)] = place.value
         return out
 
-    def origin(self, index: int, data: dict[str, Any]) -> Origin:
+    def origins(self, raw: list[Any]) -> list[Origin]:
+        """Where each activity of this file starts, in the order they were written."""
+        file = self.file
         if self.csv is not None:
-            return Origin(self.file, self.csv.lines[index], 1)
+            return [Origin(file, line, 1) for line in self.csv.lines]
         assert self.yaml is not None
-        line, column = self.yaml.mark_of(data)
-        return Origin(self.file, line, column)
+        marks = self.yaml.mapping_marks
+        return [Origin(file, *marks.get(id(data), (1, 1))) for data in raw]
 
 
 def shown_path(path: PathT) -> str:
@@ -224,7 +226,7 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
     activities: list[Activity] = list(definition.activities) if definition else []
     raw_inline = root.get("activities") if isinstance(root, dict) else None
     origins: list[Origin] = (
-        [main.origin(i, data) for i, data in enumerate(raw_inline)] if definition and raw_inline else []
+        main.origins(raw_inline) if definition and raw_inline else []
     )
     # the combined log is the inline activities, then each log's: (first index, source) per segment
     segments: list[tuple[int, _Source]] = [(0, main)]
@@ -238,12 +240,11 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
         result.files.append(source.file)
         result.sources.append(source)
         activities.extend(log_activities)
-        origins.extend(source.origin(i, data) for i, data in enumerate(raw))
+        origins.extend(source.origins(raw))
         segments.append((len(activities) - len(log_activities), source))
 
     if definition is not None and not collector.pending and not collector.placed:
-        where = [str(origin) for origin in origins]
-        for violation in check(definition, activities, where, today):
+        for violation in check(definition, activities, origins, today):
             if violation.target[0] == "activity":
                 index = int(violation.target[1])
                 start, source = segments[bisect.bisect_right(segments, index, key=lambda s: s[0]) - 1]
@@ -263,7 +264,7 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
         collector.diagnostics(), key=lambda d: (file_order.get(d.file, len(file_order)), d.line, d.column)
     )
     if definition is not None and not result.errors:
-        order = sorted(range(len(activities)), key=lambda i: activities[i].date)
+        order = sorted(range(len(activities)), key=[activity.date for activity in activities].__getitem__)
         result.partnership = LoadedPartnership(
             definition=definition,
             activities=tuple(activities[i] for i in order),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from coopcheck.i18n import _
 from coopcheck.loading.diagnostics import DiagnosticSeverity
 from coopcheck.loading.messages import suggest
-from coopcheck.models import Activity, Partnership
+from coopcheck.models import Activity, Origin, Partnership
 
 # Where a violation points: ("activity", index, field...) into the combined log, or a path into
 # the partnership file itself.
@@ -37,10 +37,10 @@ def _partner(value: str, partners: list[str], what: str) -> str:
 def check(
     partnership: Partnership,
     activities: Sequence[Activity],
-    describe_place: Sequence[str],
+    origins: Sequence[Origin],
     today: dt.date,
 ) -> Iterator[Violation]:
-    """All cross-field violations. `describe_place[i]` says where activity i was written."""
+    """All cross-field violations. `origins[i]` says where activity i was written."""
     partners = list(partnership.partners)
     known = set(partners)
     first_seen: dict[str, int] = {}
@@ -52,7 +52,7 @@ def check(
                     _(
                         "duplicate id '{id}' (first used at {place}); "
                         "ids must be unique across the file and all its logs"
-                    ).format(id=activity.id, place=describe_place[first_seen[activity.id]]),
+                    ).format(id=activity.id, place=origins[first_seen[activity.id]]),
                 )
             else:
                 first_seen[activity.id] = index

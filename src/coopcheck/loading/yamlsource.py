@@ -54,8 +54,6 @@ class YamlDocument:
     root: Any
     mapping_marks: dict[int, tuple[int, int]]
 
-    def mark_of(self, mapping: object) -> tuple[int, int]:
-        return self.mapping_marks.get(id(mapping), (1, 1))
 
 
 def decode(data: bytes, file: str) -> str:
