@@ -10,9 +10,9 @@ from pydantic import ValidationError
 
 from builders import A, B, act, partnership
 from coopcheck.assessment.engine import assess
-from coopcheck.assessment.findings import SEVERITY_RANK, TEMPLATES
 from coopcheck.assessment.model import Assessment
 from coopcheck.assessment.parameters import ScoringParameters
+from coopcheck.findings import SEVERITY_RANK, TEMPLATES
 from coopcheck.loading import load_partnership
 from coopcheck.models import Kind
 from support import EXAMPLES

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from builders import A, B, act, partnership
-from coopcheck.assessment.findings import TEMPLATES
 from coopcheck.evidence import gather
 from coopcheck.factors import FACTORS, anchoring, commitment, investment, keeping_in_step
+from coopcheck.findings import TEMPLATES
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "scoring.md"
 AS_OF = dt.date(2026, 6, 30)

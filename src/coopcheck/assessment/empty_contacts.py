@@ -12,11 +12,11 @@ outcome, priced at each side's rate, plus travel.
 
 from __future__ import annotations
 
-from coopcheck.assessment.findings import cite, finding, template
 from coopcheck.assessment.model import EmptyContactRisk, Finding, RiskLevel, Severity
 from coopcheck.assessment.parameters import EmptyContactParameters
 from coopcheck.evidence import Evidence, full_months_between
 from coopcheck.factors.base import weighted
+from coopcheck.findings import cite, finding, template
 from coopcheck.i18n import N_
 
 SECTION = "empty_contacts"

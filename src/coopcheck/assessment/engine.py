@@ -12,7 +12,6 @@ import datetime as dt
 from coopcheck import __version__
 from coopcheck.assessment.diagnosis import diagnose
 from coopcheck.assessment.empty_contacts import assess_empty_contacts
-from coopcheck.assessment.findings import ordered
 from coopcheck.assessment.health import health_score, influence_score
 from coopcheck.assessment.model import Assessment, Finding, PartnerRef, PartnershipRef
 from coopcheck.assessment.movement import monthly_series, what_moved
@@ -23,6 +22,7 @@ from coopcheck.assessment.readiness import assess_readiness
 from coopcheck.assessment.reciprocity import assess_reciprocity
 from coopcheck.evidence import Evidence, gather
 from coopcheck.factors import FACTORS
+from coopcheck.findings import ordered
 from coopcheck.models import LoadedPartnership
 
 

@@ -11,42 +11,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from coopcheck.findings import (  # noqa: F401  (part of the contract)
+    Evidence,
+    FactorResult,
+    Finding,
+    Out,
+    Severity,
+)
 
 SCHEMA_VERSION = 1
 
 Band = Literal["green", "amber", "red"]
 RiskLevel = Literal["low", "medium", "high"]
 DiagnosisId = Literal["onboarding", "thriving", "building", "harvesting", "empty"]
-Severity = Literal["info", "warning", "error"]
-
-
-class Out(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Evidence(Out):
-    """One place in the input that backs a finding."""
-
-    file: str
-    line: int
-    activity: str | None = Field(default=None, description="Activity id, where the activity has one.")
-
-
-class Finding(Out):
-    """A statement about the partnership with its evidence and the lever to pull.
-
-    `id` is stable (scripts and `--fail-on` rely on it); `message` and `remediation` are the English
-    text, rendered from templates with `params`, so a renderer can show them in another language.
-    """
-
-    id: str
-    severity: Severity
-    factor: str | None = Field(default=None, description="Factor or section the finding belongs to.")
-    message: str
-    remediation: str | None = None
-    params: dict[str, str | int | float | None] = Field(default_factory=dict)
-    evidence: list[Evidence] = Field(default_factory=list)
 
 
 class PartnerRef(Out):
@@ -75,14 +54,6 @@ class Diagnosis(Out):
     id: DiagnosisId
     summary: str
     expect_outcomes_by: dt.date | None = None
-
-
-class FactorResult(Out):
-    id: str
-    title: str
-    score: float | None
-    reason: str | None = Field(default=None, description="Why the score is null, or what it rests on.")
-    findings: list[Finding] = Field(default_factory=list)
 
 
 class Influence(Out):

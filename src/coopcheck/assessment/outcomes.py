@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from coopcheck.assessment.findings import cite, finding, template
 from coopcheck.assessment.model import Finding, Outcome, TargetProgress
 from coopcheck.assessment.parameters import OutcomeParameters, Profile
 from coopcheck.evidence import Evidence
+from coopcheck.findings import cite, finding, template
 from coopcheck.i18n import N_
 from coopcheck.models import ActivityType, OutcomeTarget
 

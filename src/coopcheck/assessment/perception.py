@@ -7,10 +7,10 @@ side is unhappy and the other has not noticed.
 
 from __future__ import annotations
 
-from coopcheck.assessment.findings import cite_survey, finding, template
 from coopcheck.assessment.model import Finding, PerceptionGap
 from coopcheck.evidence import Evidence
 from coopcheck.factors import BY_ID as FACTORS
+from coopcheck.findings import cite_survey, finding, template
 from coopcheck.i18n import N_
 from coopcheck.models import INFLUENCE_FACTOR_IDS
 

@@ -8,9 +8,9 @@ effort is priced.
 
 from __future__ import annotations
 
-from coopcheck.assessment.findings import finding, template
 from coopcheck.assessment.model import Finding, Readiness, ReadinessCheck
 from coopcheck.evidence import Evidence
+from coopcheck.findings import finding, template
 from coopcheck.i18n import N_
 
 SECTION = "readiness"

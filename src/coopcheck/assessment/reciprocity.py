@@ -12,10 +12,10 @@ make a verdict. `since` is the first month of the run; the cost is what the give
 
 from __future__ import annotations
 
-from coopcheck.assessment.findings import cite, finding, template
 from coopcheck.assessment.model import Cost, Finding, Given, OneWay, Reciprocity
 from coopcheck.assessment.parameters import OneWayGating, ReciprocityParameters
 from coopcheck.evidence import Evidence, Flow, month_label, month_of
+from coopcheck.findings import cite, finding, template
 from coopcheck.i18n import N_
 
 SECTION = "reciprocity"

@@ -33,10 +33,9 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from coopcheck.assessment.findings import cite, finding, ordered, template
-from coopcheck.assessment.model import FactorResult, Finding
 from coopcheck.evidence import Evidence, month_of
 from coopcheck.factors.base import FactorParameters, clamp, score, weighted
+from coopcheck.findings import FactorResult, Finding, cite, finding, ordered, template
 from coopcheck.i18n import N_
 
 ID = "anchoring"

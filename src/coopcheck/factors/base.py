@@ -6,8 +6,8 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
-from coopcheck.assessment.model import FactorResult
 from coopcheck.evidence import Evidence
+from coopcheck.findings import FactorResult
 
 
 class FactorParameters(BaseModel):

@@ -35,10 +35,9 @@ import heapq
 
 from pydantic import Field
 
-from coopcheck.assessment.findings import cite, finding, ordered, template
-from coopcheck.assessment.model import FactorResult, Finding, Severity
 from coopcheck.evidence import Evidence
 from coopcheck.factors.base import FactorParameters, score
+from coopcheck.findings import FactorResult, Finding, Severity, cite, finding, ordered, template
 from coopcheck.i18n import N_
 from coopcheck.models import CONTRIBUTION_TYPES, INVESTMENT_TYPES
 

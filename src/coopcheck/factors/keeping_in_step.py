@@ -41,10 +41,9 @@ from statistics import median
 
 from pydantic import Field
 
-from coopcheck.assessment.findings import cite, finding, ordered, template
-from coopcheck.assessment.model import FactorResult, Finding, Severity
 from coopcheck.evidence import Evidence
 from coopcheck.factors.base import FactorParameters, score
+from coopcheck.findings import FactorResult, Finding, Severity, cite, finding, ordered, template
 from coopcheck.i18n import N_
 
 ID = "keeping_in_step"

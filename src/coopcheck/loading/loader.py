@@ -270,6 +270,7 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
             activities=tuple(activities[i] for i in order),
             origins=tuple(origins[i] for i in order),
             file=shown,
+            survey_origins=tuple(main.origins(root.get("surveys") or [])),
         )
     return result
 

@@ -115,7 +115,7 @@ def localized_params(params: Mapping[str, object]) -> dict[str, object]:
 
 
 def _from_template(finding: Finding, which: str, english: str | None) -> str | None:
-    from coopcheck.assessment.findings import TEMPLATES
+    from coopcheck.findings import TEMPLATES
 
     declared = TEMPLATES.get(finding.id)
     source = getattr(declared, which, None) if declared else None
