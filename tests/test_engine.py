@@ -227,3 +227,18 @@ def test_a_configured_profile_changes_only_the_weights_it_names() -> None:
     assert development.weight("investment") == default.weight("investment")
     assert development.target_weight("joint_campaigns") == default.target_weight("joint_campaigns")
     assert params.profile(Kind.joint_market) == ScoringParameters().profile(Kind.joint_market)
+
+
+def test_findings_about_the_definition_cite_the_line_of_the_key() -> None:
+    """A finding without activity evidence points at the key it is about, so CI annotates that line."""
+    loaded = load_partnership(EXAMPLES / "empty.yaml").partnership
+    assert loaded is not None
+    lines = (EXAMPLES / "empty.yaml").read_text(encoding="utf-8").splitlines()
+    findings = {f.id: f for f in assess(loaded, AS_OF).findings}
+    for finding_id, text in (
+        ("anchoring.no_contacts", "donau:"),
+        ("commitment.reviews_missed", "review_every_days:"),
+        ("empty_contacts.zombie", "outcomes:"),
+    ):
+        [cited] = findings[finding_id].evidence
+        assert lines[cited.line - 1].strip().startswith(text), finding_id

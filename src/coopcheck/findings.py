@@ -118,6 +118,18 @@ def cite_survey(evidence: LogEvidence, index: int) -> list[Evidence]:
     return [Evidence(file=origins[index].file, line=origins[index].line)]
 
 
+def cite_place(evidence: LogEvidence, *path: str) -> list[Evidence]:
+    """The line of the definition a finding is about, e.g. ("partners", "acme", "sponsor"): the key
+    itself, or the nearest enclosing key that was written."""
+    places = evidence.loaded.places
+    while path:
+        origin = places.get(path)
+        if origin is not None:
+            return [Evidence(file=origin.file, line=origin.line)]
+        path = path[:-1]
+    return []
+
+
 def ordered(findings: Iterable[Finding]) -> list[Finding]:
     """Most severe first; ties by id and message, so the order never depends on dict order."""
     return sorted(findings, key=lambda f: (SEVERITY_RANK[f.severity], f.id, f.message))

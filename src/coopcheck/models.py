@@ -283,3 +283,5 @@ class LoadedPartnership:
     origins: tuple[Origin, ...]
     file: str
     survey_origins: tuple[Origin, ...] = field(default=())
+    # Where the keys of the definition's upper levels were written, e.g. ("partners", "acme").
+    places: dict[tuple[str, ...], Origin] = field(default_factory=dict)

@@ -16,7 +16,7 @@ from coopcheck.assessment.model import EmptyContactRisk, Finding, RiskLevel, Sev
 from coopcheck.assessment.parameters import EmptyContactParameters
 from coopcheck.evidence import Evidence, full_months_between
 from coopcheck.factors.base import weighted
-from coopcheck.findings import cite, finding, template
+from coopcheck.findings import cite, cite_place, finding, template
 from coopcheck.i18n import N_
 
 SECTION = "empty_contacts"
@@ -58,7 +58,7 @@ def assess_empty_contacts(evidence: Evidence, params: EmptyContactParameters) ->
             "cost": round(since.effort_cost, 2),
             "currency": currency,
         }
-        findings.append(finding(ZOMBIE, "error", SECTION, detail))
+        findings.append(finding(ZOMBIE, "error", SECTION, detail, cite_place(evidence, "success_factors", "outcomes")))
     judged_share = share if evidence.contacts >= params.min_contacts else None
     if judged_share is not None and judged_share >= params.empty_share_finding:
         detail = {

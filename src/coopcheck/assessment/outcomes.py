@@ -15,7 +15,7 @@ import math
 from coopcheck.assessment.model import Finding, Outcome, TargetProgress
 from coopcheck.assessment.parameters import OutcomeParameters, Profile
 from coopcheck.evidence import Evidence
-from coopcheck.findings import cite, finding, template
+from coopcheck.findings import cite, cite_place, finding, template
 from coopcheck.i18n import N_
 from coopcheck.models import ActivityType, OutcomeTarget
 
@@ -64,10 +64,11 @@ def assess_outcomes(evidence: Evidence, params: OutcomeParameters, profile: Prof
                 "by": item.by.isoformat() if item.by else "-",
             }
             events = [o.index for o in evidence.outcomes if o.type is activity_type]
-            findings.append(finding(BEHIND, "warning", SECTION, detail, cite(evidence, events[-5:])))
+            cited = cite(evidence, events[-5:]) or cite_place(evidence, "success_factors", "outcomes", target_id)
+            findings.append(finding(BEHIND, "warning", SECTION, detail, cited))
     totals = _totals(evidence)
     if not progress:
-        findings.append(finding(NO_TARGETS, "warning", SECTION, {}))
+        findings.append(finding(NO_TARGETS, "warning", SECTION, {}, cite_place(evidence, "success_factors")))
         reason = N_("No outcome targets agreed.")
         return Outcome(score=None, reason=reason, targets=progress, totals=totals), findings
     due = [(p.progress, profile.target_weight(p.id)) for p in progress if p.progress is not None]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from coopcheck.assessment.model import Finding, Readiness, ReadinessCheck
 from coopcheck.evidence import Evidence
-from coopcheck.findings import finding, template
+from coopcheck.findings import cite_place, finding, template
 from coopcheck.i18n import N_
 
 SECTION = "readiness"
@@ -61,11 +61,15 @@ def assess_readiness(evidence: Evidence) -> tuple[Readiness, list[Finding]]:
     ]
     findings: list[Finding] = []
     if influence.response_days is None:
-        findings.append(finding(NO_RESPONSE_DAYS, "warning", SECTION, {}))
+        findings.append(
+            finding(NO_RESPONSE_DAYS, "warning", SECTION, {}, cite_place(evidence, "success_factors", "influence"))
+        )
     if definition.review_every_days is None:
-        findings.append(finding(NO_REVIEW_RHYTHM, "warning", SECTION, {}))
+        findings.append(finding(NO_REVIEW_RHYTHM, "warning", SECTION, {}, cite_place(evidence, "started")))
     if not influence.cost_split:
-        findings.append(finding(NO_COST_SPLIT, "warning", SECTION, {}))
+        findings.append(
+            finding(NO_COST_SPLIT, "warning", SECTION, {}, cite_place(evidence, "success_factors", "influence"))
+        )
     for side, partner in zip(evidence.sides, partners, strict=True):
         if partner.hourly_rate is None:
             detail = {
@@ -74,6 +78,6 @@ def assess_readiness(evidence: Evidence) -> tuple[Readiness, list[Finding]]:
                 "rate": round(evidence.rates[side], 2),
                 "currency": evidence.currency,
             }
-            findings.append(finding(NO_HOURLY_RATE, "info", SECTION, detail))
+            findings.append(finding(NO_HOURLY_RATE, "info", SECTION, detail, cite_place(evidence, "partners", side)))
     score = round(100 * sum(c.ok for c in checks) / len(checks), 1)
     return Readiness(score=score, checks=checks), findings

@@ -35,7 +35,7 @@ from pydantic import Field
 
 from coopcheck.evidence import Evidence, month_of
 from coopcheck.factors.base import FactorParameters, clamp, score, weighted
-from coopcheck.findings import FactorResult, Finding, cite, finding, ordered, template
+from coopcheck.findings import FactorResult, Finding, cite, cite_place, finding, ordered, template
 from coopcheck.i18n import N_
 
 ID = "anchoring"
@@ -90,11 +90,11 @@ def assess(evidence: Evidence, params: Parameters = DEFAULTS) -> FactorResult:
         if partner.sponsor:
             checks += 1
         else:
-            findings.append(finding(NO_SPONSOR, "warning", ID, names))
+            findings.append(finding(NO_SPONSOR, "warning", ID, names, cite_place(evidence, "partners", side)))
         if partner.contacts:
             checks += 1
         else:
-            findings.append(finding(NO_CONTACTS, "warning", ID, names))
+            findings.append(finding(NO_CONTACTS, "warning", ID, names, cite_place(evidence, "partners", side)))
     if evidence.considered < params.min_activities:
         reason = N_("Too few activities logged to see whether the partnership is anchored.")
         return FactorResult(id=ID, title=TITLE, score=None, reason=reason, findings=ordered(findings))
@@ -139,7 +139,9 @@ def _exchange(evidence: Evidence, params: Parameters, findings: list[Finding]) -
                 "to_side": evidence.name(evidence.other(side)),
                 "window": params.window_months,
             }
-            findings.append(finding(MISSING_EXCHANGE, "warning", ID, params_))
+            anchor = "sponsor" if level == "executive" else "contacts"
+            place = cite_place(evidence, "partners", side, anchor)
+            findings.append(finding(MISSING_EXCHANGE, "warning", ID, params_, place))
     return sum(1 for count in counts.values() if count) / len(counts)
 
 

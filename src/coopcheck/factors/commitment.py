@@ -38,7 +38,7 @@ from pydantic import Field
 
 from coopcheck.evidence import Evidence
 from coopcheck.factors.base import FactorParameters, score, weighted
-from coopcheck.findings import FactorResult, Finding, Severity, cite, finding, ordered, template
+from coopcheck.findings import FactorResult, Finding, Severity, cite, cite_place, finding, ordered, template
 from coopcheck.i18n import N_
 
 ID = "commitment"
@@ -98,7 +98,7 @@ def assess(evidence: Evidence, params: Parameters = DEFAULTS) -> FactorResult:
         if rhythm < params.missed_below:
             detail = {"covered": covered, "periods": periods, "rhythm": rhythm_days}
             severity: Severity = "error" if rhythm < 0.5 else "warning"
-            findings.append(finding(MISSED, severity, ID, detail))
+            findings.append(finding(MISSED, severity, ID, detail, cite_place(evidence, "review_every_days")))
     elif reviews:
         rhythm = 1.0
     follow_up = _follow_up(evidence, params, findings)

@@ -271,6 +271,7 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
             origins=tuple(origins[i] for i in order),
             file=shown,
             survey_origins=tuple(main.origins(root.get("surveys") or [])),
+            places={path: Origin(shown, *mark) for path, mark in document.key_marks.items()},
         )
     return result
 

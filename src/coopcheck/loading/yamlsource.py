@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -37,6 +37,7 @@ from coopcheck.i18n import N_, _
 from coopcheck.loading.diagnostics import Diagnostic, InputError
 
 MAX_DEPTH = 32
+KEY_DEPTH = 2  # key positions kept for paths like partners.<key>.sponsor (three keys deep)
 MAX_FILE_BYTES = 64 * 1024 * 1024
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 ALLOWED_TAGS = frozenset({"tag:yaml.org,2002:str", "!"})
@@ -47,12 +48,14 @@ Path_ = tuple[str | int, ...]
 
 @dataclass
 class YamlDocument:
-    """A parsed document: plain data, and where each mapping starts (1-based line, column)."""
+    """A parsed document: plain data, where each mapping starts, and where the keys of its upper
+    levels were written (1-based line, column)."""
 
     file: str
     text: str
     root: Any
     mapping_marks: dict[int, tuple[int, int]]
+    key_marks: dict[tuple[str, ...], tuple[int, int]] = field(default_factory=dict)
 
 
 
@@ -193,9 +196,13 @@ def _build(loader: Any, text: str, file: str) -> YamlDocument:
     # The hot loop of loading: one pass over ~20 events per activity, kept deliberately flat.
     get_event = loader.get_event
     marks: dict[int, tuple[int, int]] = {}
-    stack: list[tuple[Any, Any, bool]] = []
+    key_marks: dict[tuple[str, ...], tuple[int, int]] = {}
+    stack: list[tuple[Any, Any, bool, tuple[str, ...] | None]] = []
     container: Any = None
     in_list = False
+    # Where keys were written is kept for the definition's upper levels only (mappings in mappings,
+    # up to KEY_DEPTH): `path` is their key path, None below that or inside a list.
+    path: tuple[str, ...] | None = None
     key: Any = None
     root: Any = None
     documents = 0
@@ -227,6 +234,10 @@ def _build(loader: Any, text: str, file: str) -> YamlDocument:
                 )
             else:
                 key = value
+                if path is not None:
+                    mark = event.start_mark
+                    written = (*path, value)
+                    key_marks[written] = (mark.line + 1, mark.column + 1)
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
             if event.anchor is not None or event.tag is not None:
                 _refuse_special(file, event)
@@ -245,7 +256,11 @@ def _build(loader: Any, text: str, file: str) -> YamlDocument:
                 root = new
             else:
                 raise _error(file, event.start_mark, _("a key must be plain text, not a list or mapping"))
-            stack.append((container, key, in_list))
+            stack.append((container, key, in_list, path))
+            if container is None:
+                path = () if cls is MappingStartEvent else None
+            elif path is not None:
+                path = (*path, key) if cls is MappingStartEvent and key is not None and len(path) < KEY_DEPTH else None
             if len(stack) > MAX_DEPTH:
                 raise _error(
                     file,
@@ -256,7 +271,7 @@ def _build(loader: Any, text: str, file: str) -> YamlDocument:
             in_list = cls is SequenceStartEvent
             key = None
         elif cls is MappingEndEvent or cls is SequenceEndEvent:
-            container, key, in_list = stack.pop()
+            container, key, in_list, path = stack.pop()
             key = None
         elif cls is AliasEvent:
             raise _error(
@@ -272,7 +287,7 @@ def _build(loader: Any, text: str, file: str) -> YamlDocument:
                 raise _error(file, event.start_mark, _("only one YAML document per file (found a second '---')"))
         elif cls is StreamEndEvent:
             break
-    return YamlDocument(file, text, root, marks)
+    return YamlDocument(file, text, root, marks, key_marks)
 
 
 @dataclass(frozen=True)
