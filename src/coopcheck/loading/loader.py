@@ -40,16 +40,9 @@ class LoadResult:
     partnership: LoadedPartnership | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
-    # The files as read, so later steps can place anything they report (`place`). Keeping them
-    # also moves the cost of freeing a large document off the loading path.
+    # The documents as read live as long as the result: a large log is millions of small objects,
+    # and freeing them is left to whoever drops the result (a one-shot command: nobody, at exit).
     sources: list[_Source] = field(default_factory=list, repr=False)
-
-    def place(self, file: str, path: tuple[str | int, ...]) -> tuple[int, int]:
-        """Line and column of the value at `path` in `file` (1, 1 when it cannot be found)."""
-        for source in self.sources:
-            if source.file == file:
-                return source.places([(path, "value")])[(path, "value")]
-        return (1, 1)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -132,11 +125,11 @@ class _Collector:
     def fail(self, diagnostics: Iterable[Diagnostic]) -> None:
         self.placed.extend(diagnostics)
 
-    def schema_errors(self, source: _Source, error: ValidationError, model: Any, prefix: PathT = ()) -> None:
+    def schema_errors(self, source: _Source, error: ValidationError, model: Any) -> None:
         for item in error.errors():
             loc = tuple(item["loc"])
             message, anchor = describe(item, model, loc)
-            self.add(source, prefix + loc, anchor, message, shown_path(loc))
+            self.add(source, loc, anchor, message, shown_path(loc))
 
     def diagnostics(self) -> list[Diagnostic]:
         by_source: dict[int, list[tuple[PathT, str]]] = {}
@@ -218,21 +211,19 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
             definition = Partnership.model_validate(root)
         except ValidationError as exc:
             collector.schema_errors(main, exc, Partnership)
-    log_entries = root.get("logs") if isinstance(root, dict) else None
-    log_paths = (
-        [entry for entry in log_entries if isinstance(entry, str) and entry] if isinstance(log_entries, list) else []
-    )
+    # Logs are read even when the partnership file has errors, so one run reports all of them;
+    # entries that are not text were reported by the schema already.
+    named = root.get("logs") if isinstance(root, dict) else None
+    log_entries = [(i, e) for i, e in enumerate(named) if isinstance(e, str) and e] if isinstance(named, list) else []
 
     activities: list[Activity] = list(definition.activities) if definition else []
     raw_inline = root.get("activities") if isinstance(root, dict) else None
-    origins: list[Origin] = (
-        main.origins(raw_inline) if definition and raw_inline else []
-    )
+    origins: list[Origin] = main.origins(raw_inline) if definition and raw_inline else []
     # the combined log is the inline activities, then each log's: (first index, source) per segment
     segments: list[tuple[int, _Source]] = [(0, main)]
 
     base = Path(path).parent
-    for index, entry in enumerate(log_paths):
+    for index, entry in log_entries:
         loaded = _load_log(base, entry, shown, allow_outside, main, ("logs", index), collector)
         if loaded is None:
             continue
@@ -259,7 +250,7 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
                     format_path(violation.target),
                     violation.severity,
                 )
-    file_order = {name: i for i, name in enumerate([shown, *(_log_name(shown, entry) for entry in log_paths)])}
+    file_order = {name: i for i, name in enumerate([shown, *(_log_name(shown, entry) for _, entry in log_entries)])}
     result.diagnostics = sorted(
         collector.diagnostics(), key=lambda d: (file_order.get(d.file, len(file_order)), d.line, d.column)
     )
