@@ -29,14 +29,14 @@ from coopcheck.models import (
     Survey,
 )
 
-DEFAULT_CONTRIBUTION_HOURS: dict[str, float] = {
-    ActivityType.lead.value: 8.0,
-    ActivityType.enablement.value: 8.0,
-    ActivityType.referral.value: 4.0,
-    ActivityType.support.value: 4.0,
-    ActivityType.content.value: 4.0,
-    ActivityType.delivery.value: 4.0,
-    ActivityType.introduction.value: 2.0,
+DEFAULT_CONTRIBUTION_HOURS: dict[ActivityType, float] = {
+    ActivityType.lead: 8.0,
+    ActivityType.enablement: 8.0,
+    ActivityType.referral: 4.0,
+    ActivityType.support: 4.0,
+    ActivityType.content: 4.0,
+    ActivityType.delivery: 4.0,
+    ActivityType.introduction: 2.0,
 }
 VALUED_TYPES = frozenset({*CONTRIBUTION_TYPES, ActivityType.delivery})
 MONEY_TYPES = INVESTMENT_TYPES | CONTRIBUTION_TYPES
@@ -53,7 +53,7 @@ class Valuation(BaseModel):
         default=100.0, ge=0, description="Rate for a partner without `hourly_rate` when neither partner states one."
     )
     contribution_hours: dict[ActivityType, float] = Field(
-        default_factory=lambda: {ActivityType(k): v for k, v in DEFAULT_CONTRIBUTION_HOURS.items()},
+        default_factory=lambda: dict(DEFAULT_CONTRIBUTION_HOURS),
         description="Worth of one contribution, in hours at the partnership's reference rate, by activity type.",
     )
 
@@ -111,13 +111,6 @@ class Flow:
         self.indices.extend(other.indices)
 
 
-@dataclass(slots=True)
-class ContactMonth:
-    contacts: int = 0
-    empty: int = 0
-    empty_cost: float = 0.0
-
-
 @dataclass(frozen=True, slots=True)
 class Request:
     index: int
@@ -171,15 +164,14 @@ class Evidence:
     considered: int = 0
     flows: dict[str, dict[int, Flow]] = field(default_factory=dict)
     totals: dict[str, Flow] = field(default_factory=dict)
-    contact_months: dict[int, ContactMonth] = field(default_factory=dict)
     contacts: int = 0
     empty_contacts: list[int] = field(default_factory=list)
     empty_contact_cost: float = 0.0
+    empty_contact_costs: dict[int, float] = field(default_factory=dict)  # per month
     requests: list[Request] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)
-    work_days: dict[str, list[dt.date]] = field(default_factory=dict)  # per side: days of work done (see `_works`)
+    work_days: dict[str, list[dt.date]] = field(default_factory=dict)  # per side: days of work (`works` in `_Pass.run`)
     exchanges: Counter[tuple[Level, str, int]] = field(default_factory=Counter)  # (level, from side, month)
-    levelled: int = 0  # activities that record a level
     people: dict[str, Counter[str]] = field(default_factory=dict)
     people_activities: dict[str, int] = field(default_factory=dict)
     people_examples: dict[str, dict[str, list[int]]] = field(default_factory=dict)
@@ -298,7 +290,6 @@ class _Pass:
                 evidence.work_days[side].append(day)
             level = activity.level
             if level is not None:
-                evidence.levelled += 1
                 evidence.exchanges[(level, side, month)] += 1
             people = activity.people
             if people:
@@ -344,15 +335,11 @@ class _Pass:
     def contact(self, index: int, month: int, cost: float, has_topic: bool) -> None:
         evidence = self.evidence
         evidence.contacts += 1
-        stats = evidence.contact_months.get(month)
-        if stats is None:
-            stats = evidence.contact_months[month] = ContactMonth()
-        stats.contacts += 1
         if not has_topic:
-            stats.empty += 1
-            stats.empty_cost += cost
             evidence.empty_contacts.append(index)
             evidence.empty_contact_cost += cost
+            monthly = evidence.empty_contact_costs
+            monthly[month] = monthly.get(month, 0.0) + cost
 
     def outcome(self, index: int, activity: Activity) -> None:
         evidence = self.evidence

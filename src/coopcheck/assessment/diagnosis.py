@@ -10,11 +10,13 @@
 - empty: neither; or strong influence scores over activity without substance (a zombie, or a
   high empty-contact risk), because influence that never turns into results is not influence.
 
-Without outcome targets, outcomes count as strong when one happened in the last three months.
+Without an outcome score (no targets, or none due yet), outcomes count as strong when the last one
+is less than three months old.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from coopcheck.assessment.model import Diagnosis, EmptyContactRisk, Influence, Outcome
@@ -68,11 +70,7 @@ def diagnose(
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, or the last day of that month when it is shorter."""
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
-    for last_day in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last_day))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

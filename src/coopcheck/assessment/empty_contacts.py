@@ -3,7 +3,8 @@
     empty share = contacts without a topic / all contacts (judged from three contacts on)
     drought     = months without any outcome / six (capped at 1); counted from the last outcome,
                   or from `started` when there was none
-    risk        = 100 x (0.5 x empty share + 0.5 x drought)
+    risk        = 100 x (0.5 x empty share + 0.5 x drought), or 100 x drought with fewer
+                  than three contacts
 
 Level: high from 65, medium from 40, low below. A partnership is a zombie after two quarters
 without an outcome while activity goes on. The cost is every hour both sides spent since the last

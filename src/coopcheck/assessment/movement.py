@@ -150,13 +150,12 @@ def monthly_series(evidence: Evidence) -> list[MonthPoint]:
         for side in evidence.sides:
             flow = evidence.flows[side].get(month)
             given[side] = round(flow.value, 2) if flow else 0.0
-        contacts = evidence.contact_months.get(month)
         points.append(
             MonthPoint(
                 month=month_label(month),
                 given=given,
                 outcomes=outcomes.get(month, 0),
-                empty_contact_cost=round(contacts.empty_cost, 2) if contacts else 0.0,
+                empty_contact_cost=round(evidence.empty_contact_costs.get(month, 0.0), 2),
             )
         )
     return points

@@ -159,7 +159,10 @@ class DiagnosisParameters(Params):
     )
     outcome_strong: float = Field(default=60, ge=0, le=100, description="Outcome score that counts as strong.")
     recent_outcome_months: int = Field(
-        default=3, ge=1, description="Without targets: outcomes count as strong if one happened this many months back."
+        default=3,
+        ge=1,
+        description="Without an outcome score (no targets, or none due): outcomes count as strong while the last one "
+        "is less than this many whole months old.",
     )
 
 

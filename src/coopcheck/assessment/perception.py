@@ -29,8 +29,10 @@ def perception_gaps(evidence: Evidence) -> tuple[list[PerceptionGap], list[Findi
         return [], []
     gaps: list[PerceptionGap] = []
     findings: list[Finding] = []
-    (_, first), (_, second) = (evidence.surveys[side] for side in evidence.sides)
-    given = {side: evidence.surveys[side][1].ratings.given() for side in evidence.sides}
+    latest = [evidence.surveys[side] for side in evidence.sides]
+    given = {side: survey.ratings.given() for side, (_, survey) in zip(evidence.sides, latest, strict=True)}
+    date = max(survey.date for _, survey in latest)
+    citations = [c for index, _ in latest for c in cite_survey(evidence, index)]
     for factor in INFLUENCE_FACTOR_IDS:
         if not all(factor in given[side] for side in evidence.sides):
             continue
@@ -38,7 +40,7 @@ def perception_gaps(evidence: Evidence) -> tuple[list[PerceptionGap], list[Findi
         gap = abs(ratings[evidence.sides[0]] - ratings[evidence.sides[1]])
         if gap < MIN_GAP:
             continue
-        gaps.append(PerceptionGap(factor=factor, ratings=ratings, gap=gap, date=max(first.date, second.date)))
+        gaps.append(PerceptionGap(factor=factor, ratings=ratings, gap=gap, date=date))
         low_side, high_side = sorted(evidence.sides, key=lambda side: (ratings[side], side))
         detail = {
             "factor": FACTORS[factor].TITLE if factor in FACTORS else factor,
@@ -49,6 +51,5 @@ def perception_gaps(evidence: Evidence) -> tuple[list[PerceptionGap], list[Findi
             "high": ratings[high_side],
             "gap": gap,
         }
-        citations = [c for side in evidence.sides for c in cite_survey(evidence, evidence.surveys[side][0])]
         findings.append(finding(GAP, "warning", SECTION, detail, citations))
     return gaps, findings

@@ -1,8 +1,10 @@
 """Reciprocity: what each side gave the other, the reciprocity index, and one-way-street detection.
 
-Given value of a side = its hours at its own rate + its money + its travel + the worth of the
-contributions it handed over (valued by type). The index is smaller / larger given value: 1 when
-both gave the same, 0.5 when one gave twice as much, 0 when one gave nothing.
+Given value of a side = what its giving cost it (hours at its own rate + money + travel) + the
+worth of the contributions it handed over (valued by type). Requests and contacts without a topic
+cost the side but give nothing, so they are left out. The index is smaller / larger given value:
+1 when both gave the same, 0.5 when one gave twice as much, 0 when one gave nothing; it needs four
+giving activities from the two sides together.
 
 A one-way street is a run of months, ending now, in which one side gave at least 75% of each
 month's value (months in which neither gave anything do not break the run). It is reported once
@@ -92,10 +94,10 @@ def detect_one_way(evidence: Evidence, gating: OneWayGating) -> tuple[OneWay, li
         if start is None:
             continue
         streak = _sum(evidence, giver, start)
-        received = _sum(evidence, receiver, start)
         if streak.giving < gating.min_activities:
             gated = True
             continue
+        received = _sum(evidence, receiver, start)
         months = month_of(evidence.as_of) - start + 1
         cost = Cost(
             hours=round(streak.hours, 2),

@@ -35,11 +35,10 @@ import heapq
 
 from pydantic import Field
 
-from coopcheck.evidence import Evidence
+from coopcheck.evidence import MONEY_TYPES, Evidence
 from coopcheck.factors.base import FactorParameters, score
 from coopcheck.findings import FactorResult, Finding, Severity, cite, finding, ordered, template
 from coopcheck.i18n import N_
-from coopcheck.models import CONTRIBUTION_TYPES, INVESTMENT_TYPES
 
 ID = "investment"
 TITLE = N_("Investment")
@@ -118,7 +117,7 @@ def _largest(evidence: Evidence, side: str) -> list[int]:
 
     def cost(index: int) -> float:
         activity = evidence.activity(index)
-        money = (activity.value or 0) if activity.type in INVESTMENT_TYPES | CONTRIBUTION_TYPES else 0
+        money = (activity.value or 0) if activity.type in MONEY_TYPES else 0
         return (activity.hours or 0) * rate + (activity.travel_cost or 0) + money
 
     indices = (i for flow in evidence.flows[side].values() for i in flow.indices)

@@ -166,11 +166,15 @@ def _judge(evidence: Evidence, agreed: int) -> dict[str, list[Judged]]:
 
 
 def _late(evidence: Evidence, pace: Pace, agreed: int) -> Finding:
-    detail = {"side": evidence.name(pace.side), "on_time": round(pace.on_time, 3), "days": _days(pace.days)}
-    detail["agreed"] = agreed
+    detail = {
+        "side": evidence.name(pace.side),
+        "on_time": round(pace.on_time, 3),
+        "days": _days(pace.days),
+        "agreed": agreed,
+    }
     late = sorted((j for j in pace.judged if not j.on_time), key=lambda j: (-j.days, j.cited))
     return finding(LATE_SIDE, "warning", ID, detail, cite(evidence, [j.cited for j in late]))
 
 
 def _days(days: float) -> int | float:
-    return int(days) if float(days).is_integer() else round(days, 1)
+    return int(days) if days.is_integer() else round(days, 1)
