@@ -121,3 +121,55 @@ def test_activity_after_as_of_is_ignored(run_cli) -> None:  # type: ignore[no-un
     early = json.loads(run_cli("assess", "examples/one-way-street.yaml", "--as-of", "2026-01-31", "-f", "json").stdout)
     assert early["as_of"] == "2026-01-31"
     assert early["reciprocity"]["one_way"]["detected"] is False
+
+
+def test_output_naming_a_folder_exits_2_and_leaves_it_alone(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for target in (str(tmp_path), ""):
+        result = run_cli("assess", "examples/thriving.yaml", "--as-of", AS_OF, "-f", "json", "-o", target)
+        assert result.exit_code == 2
+        assert "is a folder; expected a file name" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_through_a_link_replaces_the_file_it_points_to(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    report = tmp_path / "reports" / "latest.md"
+    report.parent.mkdir()
+    report.write_text("old report", encoding="utf-8")
+    link = tmp_path / "report.md"
+    link.symlink_to(report)
+    result = run_cli("assess", "examples/thriving.yaml", "--as-of", AS_OF, "-f", "markdown", "-o", str(link))
+    assert result.exit_code == 0
+    assert link.is_symlink() and link.resolve() == report.resolve()
+    assert report.read_text(encoding="utf-8").startswith("# Nordlicht x Alpenblick")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_output_into_a_pipe_is_written_through(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`-o /dev/stdout`, `-o /dev/null` or a named pipe: written to, never replaced by a file."""
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    result = run_cli("assess", "examples/thriving.yaml", "--as-of", AS_OF, "-f", "json", "-o", str(pipe))
+    reader.join(timeout=30)
+    assert result.exit_code == 0
+    assert json.loads(received[0])["diagnosis"]["id"] == "thriving"
+    assert not pipe.is_file() and [p.name for p in tmp_path.iterdir()] == ["pipe"]
+
+
+@pytest.mark.parametrize("command", ["assess", "trend"])
+def test_a_report_is_never_written_over_its_own_input(run_cli, tmp_path: Path, command: str) -> None:  # type: ignore[no-untyped-def]
+    partnership = tmp_path / "one-way-street.yaml"
+    partnership.write_bytes((EXAMPLES / "one-way-street.yaml").read_bytes())
+    log = tmp_path / "logs" / "one-way-street-2026.yaml"
+    log.parent.mkdir()
+    log.write_bytes((EXAMPLES / "logs" / "one-way-street-2026.yaml").read_bytes())
+    for target in (partnership, log):
+        before = target.read_bytes()
+        result = run_cli(command, str(partnership), "--as-of", AS_OF, "-f", "json", "-o", str(target))
+        assert result.exit_code == 2
+        assert "is one of the files read; name another file" in result.stderr
+        assert target.read_bytes() == before

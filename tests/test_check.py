@@ -231,6 +231,55 @@ def test_paths_that_are_not_partnerships() -> None:
     assert "partnerships/nope.yaml:1:1: file or folder not found" in missing.stdout
 
 
+def test_a_folder_without_partnership_files_exits_2(tmp_path: Path) -> None:
+    """A wrong path or glob must not pass CI silently; a commit that changed only logs still does."""
+    empty = tmp_path / "partnerships"
+    empty.mkdir()
+    result = check(str(empty))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"no partnership files found in {empty}" in result.stderr
+    assert "'include' and 'exclude' in " in result.stderr  # the portfolio's .coopcheck.yaml
+    assert check("partnerships/logs/alster-brenner-2026.yaml").exit_code == 0
+
+
+def test_ci_files_are_not_taken_for_partnerships(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The GitLab job, named `coopcheck:`, copied to `.gitlab-ci.yml` as docs/ci.md says, and to a visible file."""
+    shutil.copytree(PORTFOLIO / "partnerships", tmp_path / "partnerships")
+    job = (EXAMPLES / "ci" / "gitlab-ci.yml").read_text(encoding="utf-8")
+    assert "\ncoopcheck:\n" in job
+    (tmp_path / ".gitlab-ci.yml").write_text(job, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    document = report("--fail-under", "0", "--fail-on", "")
+    assert document["summary"]["status"] == "passed"
+    assert len(document["results"]) == len(PARTNERSHIPS) + 1  # the archive is not excluded here
+    assert check(str(EXAMPLES / "ci")).exit_code == 2  # the example job itself is no partnership either
+    (tmp_path / "ci").mkdir()
+    (tmp_path / "ci" / "coopcheck.gitlab-ci.yml").write_bytes((tmp_path / ".gitlab-ci.yml").read_bytes())
+    assert report("--fail-under", "0", "--fail-on", "")["summary"]["status"] == "passed"
+    named = check(".gitlab-ci.yml", "--validate-only")  # what the pre-commit hook does when it changes
+    assert named.exit_code == 0 and "no top-level 'coopcheck:' key" in named.stderr
+
+
+@pytest.mark.parametrize("output_format", ["markdown", "junit", "html"])
+def test_validate_only_refuses_formats_it_cannot_write(tmp_path: Path, output_format: str) -> None:
+    target = tmp_path / "report"
+    result = check("--validate-only", "--format", output_format, "--output", str(target))
+    assert result.exit_code == 2
+    assert f"--format {output_format} is not available; use text, json or github" in result.stderr
+    assert not target.exists()
+
+
+def test_a_report_is_never_written_over_a_partnership_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(PORTFOLIO, tmp_path / "portfolio")
+    monkeypatch.chdir(tmp_path / "portfolio")
+    target = Path("partnerships/kiel-quanta.yaml")
+    before = target.read_bytes()
+    result = check("--format", "json", "--output", str(target))
+    assert result.exit_code == 2
+    assert "is one of the files read; name another file" in result.stderr
+    assert target.read_bytes() == before
+
+
 def test_validate_only_checks_the_files_without_thresholds() -> None:
     result = check("--validate-only", "partnerships/kiel-quanta.yaml", "team.yaml")
     assert result.exit_code == 0
@@ -257,6 +306,17 @@ def test_integrations_use_only_options_that_exist() -> None:
     assert {"--fail-under", "--fail-on", "--summary", "--validate-only", "--format"} <= options
     for option in options:
         assert option in help_text, option
+
+
+def test_every_option_of_check_is_documented_and_named_plainly() -> None:
+    help_text = CliRunner().invoke(app, ["check", "--help"], env={"COLUMNS": "200"}).stdout
+    synopsis = (EXAMPLES.parent / "docs" / "ci.md").read_text(encoding="utf-8").split("```text\n", 1)[1]
+    synopsis = synopsis.split("```", 1)[0]
+    options = set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", help_text)) - {"--help"}
+    assert options and all(option in synopsis for option in options), options
+    for value in ("text|json|markdown|github|junit|html", "YYYY-MM-DD", "CONDITION,..."):
+        assert value in help_text and value in synopsis, value
+    assert "<list[str]>" not in help_text and "<str>" not in help_text  # options name their values
 
 
 def test_the_portfolio_is_what_its_generator_writes() -> None:

@@ -146,6 +146,36 @@ def test_syntax_errors_in_the_configuration(repo: Path) -> None:
     assert "pyproject.toml:2:14: TOML syntax error" in result.stderr
 
 
+def test_an_unclosed_tool_table_is_reported_not_passed_over(repo: Path) -> None:
+    write(repo / "pyproject.toml", "[tool.coopcheck\nfail_under = 100\n")
+    result = check()
+    assert result.exit_code == 2
+    assert "pyproject.toml:1:16: TOML syntax error" in result.stderr
+
+
+def given_by_the_giver(*args: str) -> dict[str, Any]:
+    """What the giving side of examples/one-way-street.yaml gave, by `coopcheck assess --format json`."""
+    result = CliRunner().invoke(
+        app, ["assess", str(EXAMPLES / "one-way-street.yaml"), "--as-of", AS_OF, "-f", "json", *args]
+    )
+    assert result.exit_code == 0, result.stderr
+    given: dict[str, Any] = json.loads(result.stdout)["reciprocity"]["given"]["kranich"]
+    return given
+
+
+def test_contribution_hours_change_only_the_types_they_name(repo: Path) -> None:
+    default = given_by_the_giver()
+    write(repo / ".coopcheck.yaml", "valuation: {contribution_hours: {lead: 8}}\n")  # the default, said again
+    assert given_by_the_giver() == default
+    write(repo / ".coopcheck.yaml", "valuation: {contribution_hours: {lead: 16}}\n")
+    assert given_by_the_giver()["contribution_value"] > default["contribution_value"]
+    config = write(repo / ".coopcheck.yaml", "valuation:\n  contribution_hours: {lead: -8}\n")
+    result = check()
+    assert result.exit_code == 2
+    line, column = place(config, "-8")
+    assert f"{config}:{line}:{column}: valuation.contribution_hours.lead: out of range" in result.stderr
+
+
 def exit_code(*args: str) -> int:
     code: int = check(*args).exit_code
     return code

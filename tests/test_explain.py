@@ -49,3 +49,18 @@ def test_explain_in_german(run_cli):  # type: ignore[no-untyped-def]
     detail = run_cli("explain", "keeping_in_step", "--lang", "de").stdout
     assert "Gleichtakt" in detail and "Wie er gemessen wird" in detail and "Hebel:" in detail
     assert "How it is measured" not in detail
+
+
+def test_unknown_factor_without_a_close_match_still_reads_as_a_sentence(run_cli):  # type: ignore[no-untyped-def]
+    result = run_cli("explain", "bogus", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr == "coopcheck: unknown factor (found 'bogus'). Run `coopcheck explain` for the list.\n"
+
+
+def test_explain_speaks_the_configured_language(run_cli, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    (tmp_path / ".coopcheck.yaml").write_text("language: de\n", encoding="utf-8")
+    assert "Hebel:" in run_cli("explain", "keeping_in_step").stdout
+    assert "Levers:" in run_cli("explain", "keeping_in_step", "--lang", "en").stdout

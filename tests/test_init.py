@@ -111,3 +111,41 @@ def test_large_and_fractional_targets_are_written_exactly(run_cli, tmp_path):  #
     text = (tmp_path / "first-second.yaml").read_text(encoding="utf-8")
     assert "revenue: {target: 1234567.5," in text
     assert "cost_split: {first: 33.3, second: 66.7}" in text
+
+
+def test_a_partner_needs_a_name(run_cli, tmp_path):  # type: ignore[no-untyped-def]
+    result = run_cli("init", str(tmp_path), "--no-input", "--partner", " ")
+    assert result.exit_code == 2 and "--partner: a name is needed" in result.stderr
+    assert not list(tmp_path.iterdir())
+
+
+def test_prompts_ask_again_for_an_empty_name(tmp_path):  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from coopcheck.cli.app import app
+
+    answers = "\n".join(["", "Acme", "", "", "Beta", "", "", "", "", "", "", ""]) + "\n"
+    result = CliRunner().invoke(app, ["init", str(tmp_path), "--partner", "", "--lang", "en"], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "A name is needed." in result.stderr
+    assert (tmp_path / "acme-beta.yaml").is_file()
+
+
+def test_init_speaks_the_configured_language(run_cli, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".coopcheck.yaml").write_text("language: de\n", encoding="utf-8")
+    result = run_cli("init", "team", "--no-input")
+    assert result.exit_code == 0
+    assert "Als Nächstes: Aktivitäten erfassen" in result.stdout
+
+
+def test_every_option_of_init_is_documented(run_cli):  # type: ignore[no-untyped-def]
+    import re
+
+    from support import ROOT
+
+    help_text = run_cli("init", "--help").stdout
+    guide = (ROOT / "docs" / "reports.md").read_text(encoding="utf-8").split("## `coopcheck init [DIR]`", 1)[1]
+    options = set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", help_text)) - {"--help"}
+    assert {"--no-input", "--force", "--partner"} <= options
+    assert sorted(option for option in options if f"`{option}`" not in guide) == []

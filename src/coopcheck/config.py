@@ -18,15 +18,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, create_model
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
 from pydantic_core import ErrorDetails
 
 from coopcheck.assessment.parameters import ScoringParameters
 from coopcheck.assessment.thresholds import CONDITIONS, UnknownCondition
+from coopcheck.evidence import Valuation
 from coopcheck.factors import FACTORS
 from coopcheck.loading.diagnostics import Diagnostic, InputError, format_path
 from coopcheck.loading.messages import describe
 from coopcheck.loading.yamlsource import decode, locate, parse
+from coopcheck.models import ActivityType
 
 YAML_NAMES = (".coopcheck.yaml", ".coopcheck.yml")
 PYPROJECT = "pyproject.toml"
@@ -45,11 +47,28 @@ def _known_condition(name: str) -> str:
 Condition = Annotated[str, AfterValidator(_known_condition)]
 
 
+class ConfiguredValuation(Valuation):
+    """`valuation` as a configuration file sets it: the contribution types it names change, the others keep
+    their default worth (a table of one type would otherwise value every other contribution at nothing)."""
+
+    contribution_hours: dict[ActivityType, Annotated[float, Field(ge=0)]] = Field(
+        default_factory=lambda: dict(Valuation().contribution_hours),
+        description="Worth of one contribution, in hours at the partnership's reference rate, by activity type; "
+        "the types left out keep their default.",
+    )
+
+    @field_validator("contribution_hours")
+    @classmethod
+    def _over_the_defaults(cls, hours: dict[ActivityType, float]) -> dict[ActivityType, float]:
+        return {**Valuation().contribution_hours, **hours}
+
+
 class Config(ScoringParameters):
     """Every configuration key: what `coopcheck check` looks at and how it judges."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, title="coopcheck configuration")
 
+    valuation: ConfiguredValuation = Field(default_factory=ConfiguredValuation)
     include: list[str] = Field(
         default_factory=lambda: list(DEFAULT_INCLUDE), description="Globs of files `check` looks at."
     )
@@ -103,7 +122,8 @@ def _has_tool_table(pyproject: Path) -> bool:
         text = pyproject.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return False
-    return re.search(r"^\s*\[\s*tool\s*\.\s*coopcheck\s*[\].]", text, re.MULTILINE) is not None
+    # An unclosed `[tool.coopcheck` counts too: the TOML error is then reported, not passed over.
+    return re.search(r"^\s*\[\s*tool\s*\.\s*coopcheck(?![\w-])", text, re.MULTILINE) is not None
 
 
 def discover_config(start: Path) -> LoadedConfig:

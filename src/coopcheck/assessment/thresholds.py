@@ -16,18 +16,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from coopcheck.assessment.model import Assessment
-from coopcheck.i18n import N_, _
+from coopcheck.i18n import _
 
 DIAGNOSES = ("onboarding", "thriving", "building", "harvesting", "empty")
 
-CONDITIONS: dict[str, str] = {
-    "one_way": N_("a one-way street is detected"),
-    "red": N_("the health band is red"),
-    "amber": N_("the health band is amber or red"),
-    "zombie": N_("no outcome for two quarters or more while contacts go on"),
-    "not_ready": N_("a readiness check of the definition fails"),
-    **{diagnosis: N_("the diagnosis is '{diagnosis}'") for diagnosis in DIAGNOSES},
-}
+CONDITIONS = ("one_way", "red", "amber", "zombie", "not_ready", *DIAGNOSES)
 FAIL_UNDER = "fail_under"
 
 
@@ -105,8 +98,3 @@ def _condition_message(assessment: Assessment, condition: str) -> str | None:
     if assessment.diagnosis.id == condition:
         return _("diagnosis is {diagnosis}").format(diagnosis=condition)
     return None
-
-
-def describe_condition(condition: str) -> str:
-    """What a condition means, in words (for help texts and docs)."""
-    return _(CONDITIONS[condition]).format(diagnosis=condition)

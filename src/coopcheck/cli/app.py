@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -62,12 +63,27 @@ def emit(text: str, output: Path | None = None) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that an interrupted run never leaves a half-written file."""
+    """Write `data` to `path` so that an interrupted run never leaves a half-written file.
+
+    A file is replaced in one step (a temporary file next to it, then a rename); through a symbolic
+    link, the file it points to is replaced and the link stays. What is not a regular file, such as
+    `/dev/null`, `/dev/stdout` or a named pipe, is written to as it is: there is nothing to replace.
+    """
     import tempfile
 
-    directory = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        fail(f"{path}: is a folder; expected a file name")
+    if path.exists() and not path.is_file():
+        try:
+            with path.open("wb") as stream:
+                stream.write(data)
+        except OSError as exc:
+            fail(f"{path}: cannot write ({exc.strerror or exc})")
+        return
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    directory = target.parent if str(target.parent) else Path(".")
     try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
         fail(f"{path}: cannot write ({exc.strerror or exc})")
     try:
@@ -75,14 +91,25 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temporary, _mode_for(path))
-        os.replace(temporary, path)
+        os.chmod(temporary, _mode_for(target))
+        os.replace(temporary, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(exc, OSError):
             fail(f"{path}: cannot write ({exc.strerror or exc})")
         raise
+
+
+def refuse_to_overwrite(output: Path | None, inputs: Iterable[str]) -> None:
+    """Stop (exit 2) before a report is written over one of the files it was made from."""
+    if output is None:
+        return
+    for name in inputs:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(output, name):
+                shown = str(output) if Path(name) == output else f"{output} ({name})"
+                fail(f"--output: {shown} is one of the files read; name another file")
 
 
 def _mode_for(path: Path) -> int:

@@ -23,7 +23,7 @@ class AssessFormat(str, Enum):
 
 @app.command()
 def assess(
-    file: Annotated[Path, typer.Argument(help="The partnership file.", show_default=False)],
+    file: Annotated[Path, typer.Argument(help="The partnership file.", show_default=False, metavar="FILE")],
     output_format: Annotated[
         AssessFormat, typer.Option("--format", "-f", help="text (terminal), json, markdown or html.")
     ] = AssessFormat.text,
@@ -31,7 +31,7 @@ def assess(
     as_of: AsOf = None,
     fail_under: Annotated[
         Optional[float],  # noqa: UP045 - typer reads the annotation at runtime on Python 3.10
-        typer.Option("--fail-under", min=0, max=100, help="Exit 1 when the health score is below this."),
+        typer.Option("--fail-under", min=0, max=100, metavar="N", help="Exit 1 when the health score is below this."),
     ] = None,
     allow_outside_logs: AllowOutsideLogs = None,
     config_file: ConfigFile = None,
@@ -43,7 +43,7 @@ def assess(
 
     resolved = resolve(config_file, lang, as_of, allow_outside_logs)
     settings, code, day = resolved.settings, resolved.language, resolved.as_of
-    partnership = load_one(file, resolved)
+    partnership = load_one(file, resolved, output)
     assessment = assess_partnership(partnership, day, settings.scoring())
     if output_format is AssessFormat.json:
         text = assessment.model_dump_json(indent=2) + "\n"

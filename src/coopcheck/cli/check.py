@@ -24,6 +24,7 @@ from coopcheck.cli.app import (
     colour_wanted,
     emit,
     fail,
+    refuse_to_overwrite,
     terminal_width,
 )
 from coopcheck.cli.language import Lang
@@ -31,6 +32,7 @@ from coopcheck.cli.options import AllowOutsideLogs, AsOf, ConfigFile, Output, re
 
 if TYPE_CHECKING:
     from coopcheck.assessment.portfolio import CheckedPartnership, PortfolioCheck
+    from coopcheck.loading.discovery import Discovery
 
 
 class CheckFormat(str, Enum):
@@ -42,6 +44,7 @@ class CheckFormat(str, Enum):
     html = "html"
 
 
+VALIDATE_FORMATS = (CheckFormat.text, CheckFormat.json, CheckFormat.github)
 EXIT_FOR_STATUS = {"passed": EXIT_OK, "failed": EXIT_THRESHOLD, "invalid": EXIT_INVALID}
 
 
@@ -49,7 +52,9 @@ EXIT_FOR_STATUS = {"passed": EXIT_OK, "failed": EXIT_THRESHOLD, "invalid": EXIT_
 def check(
     paths: Annotated[
         Optional[list[Path]],  # noqa: UP045 - typer reads the annotation at runtime on Python 3.10
-        typer.Argument(help="Files and folders to check (default: the current folder).", show_default=False),
+        typer.Argument(
+            help="Files and folders to check (default: the current folder).", show_default=False, metavar="PATH"
+        ),
     ] = None,
     output_format: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="text, json, markdown, github (annotations), junit or html.")
@@ -57,12 +62,15 @@ def check(
     output: Output = None,
     fail_under: Annotated[
         Optional[float],  # noqa: UP045
-        typer.Option("--fail-under", min=0, max=100, help="Exit 1 when a partnership's health is below this."),
+        typer.Option(
+            "--fail-under", min=0, max=100, metavar="N", help="Exit 1 when a partnership's health is below this."
+        ),
     ] = None,
     fail_on: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Option(
             "--fail-on",
+            metavar="CONDITION,...",
             help="Exit 1 on these conditions, comma-separated: one_way, red, amber, zombie, not_ready, "
             "or a diagnosis (onboarding, thriving, building, harvesting, empty).",
         ),
@@ -70,7 +78,9 @@ def check(
     as_of: AsOf = None,
     jobs: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--jobs", "-j", min=1, help="Parallel processes (default: config, then the number of CPUs)."),
+        typer.Option(
+            "--jobs", "-j", min=1, metavar="N", help="Parallel processes (default: config, then the number of CPUs)."
+        ),
     ] = None,
     summary: Annotated[
         bool, typer.Option("--summary", help="Also append the Markdown summary to $GITHUB_STEP_SUMMARY.")
@@ -98,16 +108,21 @@ def check(
 
     resolved = resolve(config_file, lang, as_of, allow_outside_logs)
     config, settings, language, day = resolved.loaded, resolved.settings, resolved.language, resolved.as_of
+    if validate_only and output_format not in VALIDATE_FORMATS:
+        fail(
+            _("--validate-only: --format {format} is not available; use text, json or github").format(
+                format=output_format.value
+            )
+        )
     try:
         conditions = parse_conditions(fail_on) if fail_on is not None else tuple(settings.fail_on)
     except UnknownCondition as exc:
         fail(f"--fail-on: {exc}")
     threshold = fail_under if fail_under is not None else settings.fail_under
-    found = discover(paths or [Path(".")], config.root or Path.cwd(), settings.include, settings.exclude)
+    searched = paths or [Path(".")]
+    found = discover(searched, config.root or Path.cwd(), settings.include, settings.exclude)
     if not found.files and not found.missing:
-        not_partnerships = _("{path}: no top-level 'coopcheck:' key")
-        skipped = "".join("\n  " + not_partnerships.format(path=path) for path in found.skipped)
-        sys.stderr.write("coopcheck: " + _("no partnership files found") + skipped + "\n")
+        _nothing_found(found, searched, config.file)
     run_settings = Settings(
         as_of=day,
         allow_outside_logs=resolved.allow_outside_logs,
@@ -126,11 +141,31 @@ def check(
         checked(str(path), None, [Diagnostic(str(path), 1, 1, _("file or folder not found"))], None, ())
         for path in found.missing
     ]
+    refuse_to_overwrite(output, (file for result in results for file in result.files))
     if validate_only:
         _validated(results, output_format, output)
     portfolio = PortfolioCheck(day, threshold, conditions, tuple(results))
     _report(portfolio, output_format, output, summary, language)
     raise typer.Exit(EXIT_FOR_STATUS[portfolio.status])
+
+
+def _nothing_found(found: Discovery, searched: list[Path], config_file: Path | None) -> None:
+    """No partnership file at all: fine for files named one by one (a commit that changed only logs
+    and workflows), but a wrong path or glob when a folder was searched, so that stops with exit 2."""
+    from coopcheck.i18n import _
+
+    not_partnerships = _("{path}: no top-level 'coopcheck:' key")
+    skipped = "".join("\n  " + not_partnerships.format(path=path) for path in found.skipped)
+    folders = [path for path in searched if path.is_dir()]
+    if not folders:
+        sys.stderr.write("coopcheck: " + _("no partnership files found") + skipped + "\n")
+        return
+    message = _("no partnership files found in {folders} (YAML files with a top-level 'coopcheck:' key)").format(
+        folders=", ".join(str(folder) for folder in folders)
+    )
+    if config_file is not None:
+        message += "; " + _("'include' and 'exclude' in {config} narrow the search").format(config=config_file)
+    fail(message + skipped)
 
 
 def _report(

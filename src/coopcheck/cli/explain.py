@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 import typer
 
 from coopcheck.cli.app import EXIT_OK, app, emit, fail
-from coopcheck.cli.language import Lang, use_language
+from coopcheck.cli.language import Lang
+from coopcheck.cli.options import speak
 
 
 @app.command()
@@ -15,7 +16,9 @@ def explain(
     factor: Annotated[
         Optional[str],  # noqa: UP045 - typer reads the annotation at runtime on Python 3.10
         typer.Argument(
-            help="A factor or section, e.g. keeping_in_step or reciprocity; none for the overview.", show_default=False
+            help="A factor or section, e.g. keeping_in_step or reciprocity; none for the overview.",
+            show_default=False,
+            metavar="FACTOR",
         ),
     ] = None,
     lang: Lang = None,
@@ -24,14 +27,14 @@ def explain(
     from coopcheck import guide
     from coopcheck.i18n import _
 
-    use_language(lang)
+    speak(lang)
     if factor is None:
         emit(overview())
         raise typer.Exit(EXIT_OK)
     try:
         topic = guide.lookup(factor)
     except guide.UnknownTopic as unknown:
-        hint = _("; did you mean '{name}'?").format(name=unknown.suggestion) if unknown.suggestion else ""
+        hint = _("; did you mean '{name}'?").format(name=unknown.suggestion) if unknown.suggestion else "."
         fail(
             _("unknown factor (found '{found}'){hint} Run `coopcheck explain` for the list.").format(
                 found=unknown.name, hint=hint

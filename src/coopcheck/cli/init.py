@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from coopcheck.cli.app import EXIT_OK, app, fail, parse_date, write_atomic
-from coopcheck.cli.language import Lang, use_language
+from coopcheck.cli.language import Lang
+from coopcheck.cli.options import speak
 from coopcheck.i18n import _
 
 if TYPE_CHECKING:
@@ -43,6 +44,16 @@ def _names(text: str | None) -> list[str]:
     return [part.strip() for part in (text or "").split(",") if part.strip()]
 
 
+def _name(value: str, option: str) -> str:
+    if not value.strip():
+        fail(_("{option}: a name is needed (found '{found}')").format(option=option, found=value))
+    return value.strip()
+
+
+def _blank_is_none(value: str | None) -> str | None:
+    return (value or "").strip() or None
+
+
 def _ask(question: str, default: str) -> str:
     return str(typer.prompt(question, default=default))
 
@@ -63,7 +74,10 @@ def _ask_target(question: str, default: float | None) -> float | None:
 
 
 def _ask_side(label: str, name: str, sponsor: str | None, contacts: str | None) -> tuple[str, str | None, str]:
-    name = _ask(_("Name of {label}").format(label=label), name)
+    name = _ask(_("Name of {label}").format(label=label), name).strip()
+    while not name:
+        typer.echo(_("A name is needed."), err=True)
+        name = _ask(_("Name of {label}").format(label=label), "").strip()
     sponsor = _ask(_("Executive sponsor at {name} (empty: none yet)").format(name=name), sponsor or "") or None
     contacts = _ask(_("Working-level contacts at {name}, comma-separated").format(name=name), contacts or "")
     return name, sponsor, contacts
@@ -75,7 +89,7 @@ Number = Optional[float]  # noqa: UP045
 
 @app.command()
 def init(
-    directory: Annotated[Path, typer.Argument(help="Folder to write the partnership into.")] = Path("."),
+    directory: Annotated[Path, typer.Argument(help="Folder to write the partnership into.", metavar="DIR")] = Path("."),
     first: Annotated[str, typer.Option("--partner", help="Name of your side.")] = "First Partner",
     second: Annotated[str, typer.Option("--with", help="Name of the partner company.")] = "Second Partner",
     first_sponsor: Annotated[Text, typer.Option("--sponsor", help="Executive sponsor on your side.")] = None,
@@ -87,15 +101,23 @@ def init(
         Text, typer.Option("--partner-contacts", help="The partner's working-level contacts, comma-separated.")
     ] = None,
     kind: Annotated[InitKind, typer.Option("--kind", help="Kind of partnership.")] = InitKind.joint_market,
-    started: Annotated[Text, typer.Option("--started", help="Start date (YYYY-MM-DD; default today).")] = None,
+    started: Annotated[
+        Text, typer.Option("--started", metavar="YYYY-MM-DD", help="Start date (default: today).")
+    ] = None,
     currency: Annotated[str, typer.Option("--currency", help="ISO 4217 currency code.")] = "EUR",
-    review_every_days: Annotated[int, typer.Option("--review-every-days", min=1, max=366)] = 30,
+    review_every_days: Annotated[
+        int, typer.Option("--review-every-days", min=1, max=366, help="Agreed review rhythm, in days.")
+    ] = 30,
     joint_campaigns: Annotated[Number, typer.Option("--joint-campaigns", min=0, help="Target: campaigns.")] = None,
     projects_won: Annotated[Number, typer.Option("--projects-won", min=0, help="Target: projects won.")] = None,
     revenue: Annotated[Number, typer.Option("--revenue", min=0, help="Target: partner-induced revenue.")] = None,
-    targets_by: Annotated[Text, typer.Option("--by", help="Date the targets are due (default: a year on).")] = None,
+    targets_by: Annotated[
+        Text, typer.Option("--by", metavar="YYYY-MM-DD", help="Date the targets are due (default: a year on).")
+    ] = None,
     cost_split: Annotated[float, typer.Option("--cost-split", min=0, max=100, help="Your share, percent.")] = 50,
-    response_days: Annotated[int, typer.Option("--response-days", min=1, max=365)] = 5,
+    response_days: Annotated[
+        int, typer.Option("--response-days", min=1, max=365, help="Agreed turnaround for requests, in days.")
+    ] = 5,
     no_input: Annotated[bool, typer.Option("--no-input", help="Ask nothing; take flags and defaults.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
     lang: Lang = None,
@@ -103,7 +125,7 @@ def init(
     """Scaffold a partnership file (with the schema modeline) and an empty activity log."""
     from coopcheck.scaffold import Scaffold, Side, slug, year_later
 
-    use_language(lang)
+    speak(lang)
     start = parse_date(started, "--started")
     if not no_input:
         first, first_sponsor, first_contacts = _ask_side(_("your side"), first, first_sponsor, first_contacts)
@@ -114,8 +136,8 @@ def init(
         projects_won = _ask_target(_("Target: projects won (0: none)"), projects_won)
         revenue = _ask_target(_("Target: revenue (0: none)"), revenue)
     sides = (
-        Side(slug(first), first, first_sponsor or None, _names(first_contacts)),
-        Side(slug(second), second, second_sponsor or None, _names(second_contacts)),
+        Side(slug(first), _name(first, "--partner"), _blank_is_none(first_sponsor), _names(first_contacts)),
+        Side(slug(second), _name(second, "--with"), _blank_is_none(second_sponsor), _names(second_contacts)),
     )
     if sides[0].key == sides[1].key:
         sides[1].key += "-2"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from coopcheck.cli.app import EXIT_INVALID, load_all, load_settings, parse_date
+from coopcheck.cli.app import EXIT_INVALID, load_all, load_settings, parse_date, refuse_to_overwrite
 from coopcheck.cli.language import Language, use_language
 
 if TYPE_CHECKING:
@@ -23,11 +23,15 @@ if TYPE_CHECKING:
 # `Optional[...]` rather than `... | None`: typer reads the annotations at runtime on Python 3.10.
 AsOf = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--as-of", help="Judge as of this date; later activity is ignored (YYYY-MM-DD; default today)."),
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="Judge as of this date; later activity is ignored (default: today).",
+    ),
 ]
 Output = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output."),
+    typer.Option("--output", "-o", metavar="FILE", help="Write to this file (atomically) instead of standard output."),
 ]
 AllowOutsideLogs = Annotated[
     Optional[bool],  # noqa: UP045
@@ -38,7 +42,9 @@ AllowOutsideLogs = Annotated[
 ]
 ConfigFile = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--config", help="Use this .coopcheck.yaml or pyproject.toml instead of searching for one."),
+    typer.Option(
+        "--config", metavar="FILE", help="Use this .coopcheck.yaml or pyproject.toml instead of searching for one."
+    ),
 ]
 
 
@@ -67,14 +73,23 @@ def resolve(
     return Resolved(loaded, language, parse_date(as_of), outside)
 
 
-def load_one(file: Path, resolved: Resolved) -> LoadedPartnership:
-    """Load one partnership for a report; its errors go to stderr with exit 2, its warnings to stderr."""
+def speak(lang: Language | None) -> str:
+    """For commands that need nothing else from the configuration: `--lang`, else its `language`, else the locale."""
+    return use_language(lang, None if lang is not None else load_settings().config.language)
+
+
+def load_one(file: Path, resolved: Resolved, output: Path | None = None) -> LoadedPartnership:
+    """Load one partnership for a report; its errors go to stderr with exit 2, its warnings to stderr.
+
+    A report is never written over the partnership file or one of its logs (exit 2 instead).
+    """
     from coopcheck.rendering import diagnostics
 
     (result,) = load_all([file], resolved.allow_outside_logs, resolved.as_of)
     if result.partnership is None:
         sys.stderr.write(diagnostics.as_text([result]))
         raise typer.Exit(EXIT_INVALID)
+    refuse_to_overwrite(output, result.files)
     for warning in result.warnings:
         sys.stderr.write(f"{warning}\n")
     return result.partnership

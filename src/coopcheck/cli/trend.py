@@ -22,7 +22,7 @@ class TrendFormat(str, Enum):
 
 @app.command()
 def trend(
-    file: Annotated[Path, typer.Argument(help="The partnership file.", show_default=False)],
+    file: Annotated[Path, typer.Argument(help="The partnership file.", show_default=False, metavar="FILE")],
     as_of: AsOf = None,
     output_format: Annotated[
         TrendFormat, typer.Option("--format", "-f", help="text (terminal), json, markdown or html.")
@@ -37,7 +37,7 @@ def trend(
 
     resolved = resolve(config_file, lang, as_of, allow_outside_logs)
     settings, code, day = resolved.settings, resolved.language, resolved.as_of
-    partnership = load_one(file, resolved)
+    partnership = load_one(file, resolved, output)
     computed = trends.compute(partnership, day, settings.scoring())
     if output_format is TrendFormat.json:
         text = computed.model_dump_json(indent=2) + "\n"

@@ -22,7 +22,7 @@ class ValidateFormat(str, Enum):
 @app.command()
 def validate(
     files: Annotated[
-        list[Path], typer.Argument(help="Partnership files to check.", show_default=False, metavar="FILE...")
+        list[Path], typer.Argument(help="Partnership files to check.", show_default=False, metavar="FILE")
     ],
     output_format: Annotated[
         ValidateFormat, typer.Option("--format", "-f", help="text, json, or github (workflow annotations).")

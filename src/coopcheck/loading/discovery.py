@@ -1,13 +1,15 @@
 """Finding partnership files under the paths a user names, the way `coopcheck check` does.
 
-A partnership file is a `.yaml`/`.yml` file with a top-level `coopcheck:` key. The test is a
-regular expression over the raw bytes, so discovery never parses YAML: activity logs (a list, or
-`activities:`), CI workflows and other YAML in the tree are skipped without a second look.
+A partnership file is a `.yaml`/`.yml` file with a top-level `coopcheck:` key that holds the
+format version (not a mapping, such as a CI job of that name). The test is a regular expression
+over the raw bytes, so discovery never parses YAML: activity logs (a list, or `activities:`), CI
+workflows and other YAML in the tree are skipped without a second look.
 
-Directories are walked in sorted order, skipping hidden directories (`.git`, `.github`, ...) and
-`node_modules`/`__pycache__`; `include` and `exclude` globs are matched against the path relative
-to `root` (the configuration file's folder). Files named explicitly are always considered, whatever
-the globs say. The result is deterministic: the same tree always gives the same list.
+Directories are walked in sorted order, skipping hidden files and directories (`.git`, `.github`,
+`.gitlab-ci.yml`, ...) and `node_modules`/`__pycache__`; `include` and `exclude` globs are matched
+against the path relative to `root` (the configuration file's folder). Files named explicitly are
+always considered, whatever the globs say. The result is deterministic: the same tree always
+gives the same list.
 """
 
 from __future__ import annotations
@@ -18,7 +20,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PARTNERSHIP_KEY = re.compile(rb"""^(?:coopcheck|"coopcheck"|'coopcheck')[ \t]*:""", re.MULTILINE)
+# The key holds the format version. A `coopcheck:` followed by an indented block is a mapping
+# instead, such as a CI job of that name in a GitLab pipeline, and no partnership.
+PARTNERSHIP_KEY = re.compile(
+    rb"""^(?:coopcheck|"coopcheck"|'coopcheck')[ \t]*:(?![ \t]*(?:\#[^\n]*)?\r?\n[ \t]+[^\s#])""", re.MULTILINE
+)
 YAML_SUFFIXES = (".yaml", ".yml")
 SKIPPED_DIRECTORIES = frozenset({"node_modules", "__pycache__"})
 
@@ -111,6 +117,8 @@ def _walk(directory: Path, root: Path, globs: Globs) -> Iterable[Path]:
             and not globs.excluded(_relative(here / name, root, directory))
         )
         for name in sorted(names):
+            if name.startswith("."):
+                continue
             path = here / name
             if globs.wanted(_relative(path, root, directory)) and is_partnership_file(path):
                 yield path

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from coopcheck.assessment.model import Assessment, Finding, Movement
+from coopcheck.assessment.model import Assessment, Finding, Movement, PartnershipRef
 from coopcheck.assessment.trend import Trend
 from coopcheck.i18n import _
 from coopcheck.rendering import localize
@@ -54,6 +54,11 @@ def turning_points(trend: Trend, names: dict[str, str]) -> dict[str, list[str]]:
     return {tp.month: [change_text(c, names) for c in tp.changes] for tp in trend.turning_points}
 
 
+def partner_names(partnership: PartnershipRef) -> dict[str, str]:
+    """Each partner's name by its key."""
+    return {partner.key: partner.name for partner in partnership.partners}
+
+
 def partner_name(assessment: Assessment, key: str | None) -> str:
     for partner in assessment.partnership.partners:
         if partner.key == key:
@@ -65,7 +70,7 @@ def context(assessment: Assessment, trend: Trend | None = None) -> dict[str, Any
     from coopcheck import __version__
 
     one_way = assessment.reciprocity.one_way
-    names = {partner.key: partner.name for partner in assessment.partnership.partners}
+    names = partner_names(assessment.partnership)
     return {
         "a": assessment,
         "p": assessment.partnership,
@@ -100,7 +105,7 @@ def portfolio_context(assessments: Sequence[Assessment]) -> dict[str, Any]:
 def trend_context(trend: Trend) -> dict[str, Any]:
     from coopcheck import __version__
 
-    names = {partner.key: partner.name for partner in trend.partnership.partners}
+    names = partner_names(trend.partnership)
     return {
         "trend": trend,
         "p": trend.partnership,

@@ -16,7 +16,7 @@ from rich.text import Text
 from coopcheck.assessment.model import Assessment, Finding
 from coopcheck.i18n import _
 from coopcheck.rendering import localize, terminal
-from coopcheck.rendering.report import change_text, partner_name
+from coopcheck.rendering.report import change_text, partner_name, partner_names
 
 BAND_STYLE = {"green": "bold green", "amber": "bold yellow", "red": "bold red", None: "dim"}
 RISK_STYLE = {"low": "green", "medium": "yellow", "high": "bold red", None: "dim"}
@@ -38,7 +38,7 @@ def bar(score: float | None, width: int = 20) -> Text:
 
 
 def _headline(a: Assessment) -> RenderableType:
-    names = {p.key: p.name for p in a.partnership.partners}
+    names = partner_names(a.partnership)
     band = a.health.band
     style = BAND_STYLE.get(band, "bold")
     diagnosis = localize.label(localize.DIAGNOSES, a.diagnosis.id)

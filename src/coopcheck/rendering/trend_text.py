@@ -46,7 +46,7 @@ def _render(trend: Trend, colour: bool, width: int) -> str:
     console = terminal.console(colour, width)
     points = trend.points
     currency = trend.partnership.currency
-    names = {partner.key: partner.name for partner in trend.partnership.partners}
+    names = report.partner_names(trend.partnership)
     console.print(Text(trend.partnership.name, style="bold"))
     console.print(
         _("Month by month from {start} to {end}, each month as of its last day").format(
