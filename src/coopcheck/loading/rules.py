@@ -43,55 +43,61 @@ def check(
     """All cross-field violations. `origins[i]` says where activity i was written."""
     partners = list(partnership.partners)
     known = set(partners)
+    started = partnership.started
     first_seen: dict[str, int] = {}
+    answers: list[int] = []  # activities with `responds_to`, checked once every id is known
     for index, activity in enumerate(activities):
-        if activity.id is not None:
-            if activity.id in first_seen:
+        ident, giver, taker, day = activity.id, activity.from_, activity.to, activity.date
+        if ident is not None:
+            if ident in first_seen:
                 yield Violation(
                     ("activity", index, "id"),
                     _(
                         "duplicate id '{id}' (first used at {place}); "
                         "ids must be unique across the file and all its logs"
-                    ).format(id=activity.id, place=origins[first_seen[activity.id]]),
+                    ).format(id=ident, place=origins[first_seen[ident]]),
                 )
             else:
-                first_seen[activity.id] = index
-    for index, activity in enumerate(activities):
-        if activity.from_ not in known:
-            yield Violation(("activity", index, "from"), _partner(activity.from_, partners, "from"))
-        if activity.to not in known:
-            yield Violation(("activity", index, "to"), _partner(activity.to, partners, "to"))
-        if activity.from_ == activity.to and activity.from_ in known:
+                first_seen[ident] = index
+        if giver not in known:
+            yield Violation(("activity", index, "from"), _partner(giver, partners, "from"))
+        if taker not in known:
+            yield Violation(("activity", index, "to"), _partner(taker, partners, "to"))
+        elif giver == taker:
             yield Violation(
                 ("activity", index, "to"),
                 _("'from' and 'to' are both '{partner}'; an activity goes from one partner to the other").format(
-                    partner=activity.to
+                    partner=taker
                 ),
             )
-        if activity.responds_to is not None and activity.responds_to not in first_seen:
+        if activity.responds_to is not None:
+            answers.append(index)
+        if day > today:
+            yield Violation(
+                ("activity", index, "date"),
+                _("dated in the future ({date} is after {today}); it is ignored until then").format(
+                    date=day.isoformat(), today=today.isoformat()
+                ),
+                "warning",
+            )
+        elif day < started:
+            yield Violation(
+                ("activity", index, "date"),
+                _("dated before the partnership started ({date} is before {started})").format(
+                    date=day.isoformat(), started=started.isoformat()
+                ),
+                "warning",
+            )
+    for index in answers:
+        answered = activities[index].responds_to
+        if answered not in first_seen:
             yield Violation(
                 ("activity", index, "responds_to"),
                 _(
                     "responds_to names no activity (found '{found}'; expected the id of an activity "
                     "in this file or its logs)"
-                ).format(found=activity.responds_to)
-                + suggest(activity.responds_to, list(first_seen)),
-            )
-        if activity.date > today:
-            yield Violation(
-                ("activity", index, "date"),
-                _("dated in the future ({date} is after {today}); it is ignored until then").format(
-                    date=activity.date.isoformat(), today=today.isoformat()
-                ),
-                "warning",
-            )
-        elif activity.date < partnership.started:
-            yield Violation(
-                ("activity", index, "date"),
-                _("dated before the partnership started ({date} is before {started})").format(
-                    date=activity.date.isoformat(), started=partnership.started.isoformat()
-                ),
-                "warning",
+                ).format(found=answered)
+                + suggest(str(answered), list(first_seen)),
             )
     split = partnership.success_factors.influence.cost_split
     if split is not None:

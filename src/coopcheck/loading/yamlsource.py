@@ -195,6 +195,9 @@ def parse(text: str, file: str, expected: str = PARTNERSHIP_EXPECTED) -> YamlDoc
 def _build(loader: Any, text: str, file: str) -> YamlDocument:
     # The hot loop of loading: one pass over ~20 events per activity, kept deliberately flat.
     get_event = loader.get_event
+    # Local names for what the loop tests on every event: cheaper than module globals.
+    scalar, mapping_start, sequence_start = ScalarEvent, MappingStartEvent, SequenceStartEvent
+    mapping_end, sequence_end, nulls = MappingEndEvent, SequenceEndEvent, NULLS
     marks: dict[int, tuple[int, int]] = {}
     key_marks: dict[tuple[str, ...], tuple[int, int]] = {}
     stack: list[tuple[Any, Any, bool, tuple[str, ...] | None]] = []
@@ -209,13 +212,13 @@ def _build(loader: Any, text: str, file: str) -> YamlDocument:
     while True:
         event = get_event()
         cls = event.__class__
-        if cls is ScalarEvent:
+        if cls is scalar:
             if event.anchor is not None:
                 _refuse_special(file, event)
             value = event.value
             implicit = event.implicit
             if implicit[0]:
-                if value in NULLS:
+                if value in nulls:
                     value = None
             elif not implicit[1]:
                 _refuse_special(file, event)
@@ -238,11 +241,11 @@ def _build(loader: Any, text: str, file: str) -> YamlDocument:
                     mark = event.start_mark
                     written = (*path, value)
                     key_marks[written] = (mark.line + 1, mark.column + 1)
-        elif cls is MappingStartEvent or cls is SequenceStartEvent:
+        elif cls is mapping_start or cls is sequence_start:
             if event.anchor is not None or event.tag is not None:
                 _refuse_special(file, event)
             new: Any
-            if cls is MappingStartEvent:
+            if cls is mapping_start:
                 new = {}
                 mark = event.start_mark
                 marks[id(new)] = (mark.line + 1, mark.column + 1)
@@ -258,9 +261,9 @@ def _build(loader: Any, text: str, file: str) -> YamlDocument:
                 raise _error(file, event.start_mark, _("a key must be plain text, not a list or mapping"))
             stack.append((container, key, in_list, path))
             if container is None:
-                path = () if cls is MappingStartEvent else None
+                path = () if cls is mapping_start else None
             elif path is not None:
-                path = (*path, key) if cls is MappingStartEvent and key is not None and len(path) < KEY_DEPTH else None
+                path = (*path, key) if cls is mapping_start and key is not None and len(path) < KEY_DEPTH else None
             if len(stack) > MAX_DEPTH:
                 raise _error(
                     file,
@@ -268,9 +271,9 @@ def _build(loader: Any, text: str, file: str) -> YamlDocument:
                     _("nesting is too deep (more than {levels} levels)").format(levels=MAX_DEPTH),
                 )
             container = new
-            in_list = cls is SequenceStartEvent
+            in_list = cls is sequence_start
             key = None
-        elif cls is MappingEndEvent or cls is SequenceEndEvent:
+        elif cls is mapping_end or cls is sequence_end:
             container, key, in_list, path = stack.pop()
             key = None
         elif cls is AliasEvent:
