@@ -1,8 +1,9 @@
 """Languages: every human-readable text goes through `_()` and is looked up in a gettext catalogue.
 
 English is the source language (the msgids); German lives in `locale/de/LC_MESSAGES/coopcheck.po`,
-compiled to `.mo` at build time or on first use. `N_()` marks a template for extraction without
-translating it yet (finding templates are translated when rendered, with their parameters).
+compiled to the `.mo` beside it (`python tools/i18n.py compile`; a test keeps it current).
+`N_()` marks a template for extraction without translating it yet (finding templates are
+translated when rendered, with their parameters).
 """
 
 from __future__ import annotations
@@ -48,27 +49,9 @@ def translations(lang: str) -> gettext.NullTranslations:
         return gettext.NullTranslations()
     mo = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
     if not mo.exists():
-        po = mo.with_suffix(".po")
-        if po.exists():
-            return _translations_from_po(po)
         return gettext.NullTranslations()
     with mo.open("rb") as fh:
         return gettext.GNUTranslations(fh)
-
-
-def _translations_from_po(po: Path) -> gettext.NullTranslations:
-    """Compile a .po catalogue in memory (a source checkout without a compiled .mo)."""
-    import io
-
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    with po.open("rb") as fh:
-        catalog = read_po(fh)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
 
 
 def set_language(lang: str) -> None:
