@@ -1,7 +1,15 @@
 """Influence score and health score: weighted means with the profile of the partnership's kind.
 
-Influence = weighted mean of the factor scores (at least two scored). Health = weighted mean of
-the factor scores, the outcome score, 100 x the reciprocity index and 100 - the empty-contact risk,
+Influence = weighted mean of the factor scores (at least two scored) x freshness, where
+
+    freshness = 0.5 ^ (max(0, quiet months - 2) / 2)
+
+and quiet months are the whole months since the quieter side last did work for the partnership
+(anything but a review, a request or a contact without a topic; from `started` if it never did).
+Factor scores rest on the whole log; freshness makes sure that months of silence cannot hide
+behind a good first quarter: two quiet months cost nothing (a holiday), four halve the influence,
+nine leave less than a tenth. Health = weighted mean of
+the factor scores (each x freshness), the outcome score, 100 x the reciprocity index and 100 - the empty-contact risk,
 over the components that could be scored, provided they carry at least half the profile's weight.
 Band: green from 70, amber from 45, red below. Caps: a one-way street or an influence factor
 below 30 (broken) keep the band at amber at best; a zombie (two quarters without outcome while
@@ -19,18 +27,41 @@ from coopcheck.assessment.parameters import (
     HealthParameters,
     Profile,
 )
+from coopcheck.evidence import Evidence, full_months_between
 from coopcheck.i18n import N_
 
 BAND_ORDER: tuple[Band, ...] = ("red", "amber", "green")
 
 
-def influence_score(factors: list[FactorResult], profile: Profile, params: HealthParameters) -> Influence:
+def influence_score(
+    factors: list[FactorResult], profile: Profile, params: HealthParameters, evidence: Evidence
+) -> Influence:
+    quiet_side, quiet_months = quietest(evidence)
+    freshness = round(0.5 ** (max(0, quiet_months - params.quiet_grace_months) / params.quiet_half_life_months), 3)
+    quiet = {"freshness": freshness, "quiet_side": quiet_side, "quiet_months": quiet_months}
     scored = [(f.score, profile.weight(f.id)) for f in factors if f.score is not None]
     weight = sum(w for _, w in scored)
     if len(scored) < params.min_factors or weight <= 0:
         reason = N_("Too few influence factors could be scored.")
-        return Influence(score=None, factors=factors, reason=reason)
-    return Influence(score=round(sum(s * w for s, w in scored) / weight, 1), factors=factors)
+        return Influence(score=None, factors=factors, reason=reason, **quiet)
+    mean = round(sum(s * w for s, w in scored) / weight, 1)
+    reason = N_("Scaled down for the months without work from one side.") if freshness < 1 else None
+    return Influence(
+        score=round(mean * freshness, 1), factors=factors, factors_score=mean, reason=reason, **quiet
+    )
+
+
+def quietest(evidence: Evidence) -> tuple[str | None, int]:
+    """The side that has done no work for longest, and for how many whole months."""
+    started = evidence.definition.started
+    quiet = {
+        side: full_months_between(max(days[-1] if days else started, started), evidence.as_of)
+        for side, days in evidence.work_days.items()
+    }
+    if not quiet:
+        return None, 0
+    side = max(evidence.sides, key=lambda s: (quiet[s], s == evidence.sides[1]))
+    return side, quiet[side]
 
 
 def health_score(
@@ -42,7 +73,9 @@ def health_score(
     params: HealthParameters,
     bands: Bands,
 ) -> Health:
-    components: dict[str, float | None] = {f.id: f.score for f in influence.factors}
+    components: dict[str, float | None] = {
+        f.id: None if f.score is None else f.score * influence.freshness for f in influence.factors
+    }
     components[OUTCOME] = outcome.score
     components[RECIPROCITY] = None if reciprocity.index is None else 100 * reciprocity.index
     components[EMPTY_CONTACTS] = None if risk.score is None else 100 - risk.score

@@ -1,20 +1,37 @@
 """Reciprocity: what each side gave the other, the reciprocity index, and one-way-street detection.
 
 Given value of a side = what its giving cost it (hours at its own rate + money + travel) + the
-worth of the contributions it handed over (valued by type). Requests and contacts without a topic
-cost the side but give nothing, so they are left out. The index is smaller / larger given value:
+worth of what it handed over, valued by type: contributions and deliveries, and the outcomes it
+brought the other side (an influenced outcome counts half). Money put in (investments and cost
+shares) counts at face value. Meetings, calls, workshops, events, messages and reviews are shared
+time, and requests ask rather than give: they cost the side but give the other nothing. The index is smaller / larger given value:
 1 when both gave the same, 0.5 when one gave twice as much, 0 when one gave nothing; it needs four
 giving activities from the two sides together.
 
-A one-way street is a run of months, ending now, in which one side gave at least 75% of each
-month's value (months in which neither gave anything do not break the run). It is reported once
-the run holds three such months and six giving activities of the giver, so two events never
-make a verdict. `since` is the first month of the run; the cost is what the giver spent from then on.
+A one-way street is found by a sequential change-point test (Page's CUSUM) over the months, for
+each side as the possible giver:
+
+    step  = (given - 0.75 x (given + received)) / the giver's typical month
+    sum   = max(0, sum + step)
+
+where given and received are the month's given value of the two sides and the giver's typical
+month is the median value it gives in a month in which it gives. A month in which the giver gives
+at least 75% of the value is one-sided. A run starts when the sum leaves zero; it is reported as a
+one-way street once the sum reaches 0.4 with at least two one-sided months and four giving
+activities of the giver, so two events never make a verdict. A token item from the receiver only
+dents the sum by its value; a month of real giving back pulls it to zero. `since` is the first
+one-sided month of the run; the cost is what the giver spent from then on.
+
+A street ends when the sum returns to zero (healed: the receiver gives back) or when the giver has
+given nothing for two months in a row (stopped: all giving stopped); ended streets are reported as
+history, never as current.
 """
 
 from __future__ import annotations
 
-from coopcheck.assessment.model import Cost, Finding, Given, OneWay, Reciprocity
+from dataclasses import dataclass, field
+
+from coopcheck.assessment.model import Cost, Finding, Given, OneWay, PastOneWay, Reciprocity
 from coopcheck.assessment.parameters import OneWayGating, ReciprocityParameters
 from coopcheck.evidence import Evidence, Flow, month_label, month_of
 from coopcheck.findings import cite, finding, template
@@ -85,64 +102,135 @@ def _given(flow: Flow, all_value: float) -> Given:
     )
 
 
+@dataclass
+class _Run:
+    """A run of months in which the giver's lead keeps the cumulative sum above zero."""
+
+    start: int
+    score: float = 0.0
+    one_sided: list[int] = field(default_factory=list)
+    activities: int = 0
+    quiet: int = 0  # consecutive months, up to now, in which the giver gave nothing
+    detected: bool = False
+
+
 def detect_one_way(evidence: Evidence, gating: OneWayGating) -> tuple[OneWay, list[int]]:
-    """The current one-way streak, if one side has carried it long enough to say so, and the giver's activities."""
+    """The running one-way street, if one side carries it clearly enough to say so; ended streets as history."""
+    current: tuple[OneWay, list[int]] | None = None
+    history: list[PastOneWay] = []
     gated = False
     for giver in evidence.sides:
         receiver = evidence.other(giver)
-        start = _streak_start(evidence, giver, receiver, gating)
-        if start is None:
+        run, past = _cusum(evidence, giver, receiver, gating)
+        history += past
+        if run is None:
             continue
-        streak = _sum(evidence, giver, start)
-        if streak.giving < gating.min_activities:
-            gated = True
+        if not run.detected:
+            gated = gated or run.score >= gating.threshold
             continue
-        received = _sum(evidence, receiver, start)
-        months = month_of(evidence.as_of) - start + 1
-        cost = Cost(
-            hours=round(streak.hours, 2),
-            hours_value=round(streak.hours_value, 2),
-            money=round(streak.money, 2),
-            travel=round(streak.travel, 2),
-            total=round(streak.cost, 2),
-        )
-        share = received.value / (received.value + streak.value)
+        since = run.one_sided[0]
+        streak, received = _sum(evidence, giver, since), _sum(evidence, receiver, since)
+        share = received.value / (received.value + streak.value) if streak.value > 0 else 0.0
         one_way = OneWay(
             detected=True,
             giver=giver,
             receiver=receiver,
-            since=month_label(start),
-            months=months,
-            cost=cost,
+            since=month_label(since),
+            months=month_of(evidence.as_of) - since + 1,
+            cost=_cost(streak),
             receiver_share=round(share, 3),
         )
-        return one_way, streak.indices
+        current = (one_way, streak.indices)
+    history.sort(key=lambda street: street.since)
+    if current is not None:
+        return current[0].model_copy(update={"history": history}), current[1]
     reason = N_("One side has given alone recently, but too little so far for a verdict.") if gated else None
-    return OneWay(detected=False, reason=reason), []
+    return OneWay(detected=False, reason=reason, history=history), []
 
 
-def _streak_start(evidence: Evidence, giver: str, receiver: str, gating: OneWayGating) -> int | None:
-    """First month of the run of one-sided months that ends now, if it holds enough one-sided months."""
-    start = None
-    one_sided = 0
-    for month in reversed(evidence.months):
-        mine = evidence.flows[giver].get(month)
-        theirs = evidence.flows[receiver].get(month)
-        given = mine.value if mine else 0.0
-        total = given + (theirs.value if theirs else 0.0)
-        if total <= 0:
+def _cusum(
+    evidence: Evidence, giver: str, receiver: str, gating: OneWayGating
+) -> tuple[_Run | None, list[PastOneWay]]:
+    """Page's CUSUM over the months: how far the giver's share of the value given stays above `month_share`.
+
+    Each month adds (given - month_share x (given + received)) / the giver's typical month; a run
+    starts when the sum leaves zero and ends when it returns there (the receiver gave back) or when
+    the giver has given nothing for `quiet_months` months (the giving stopped too).
+    """
+    mine, theirs = evidence.flows[giver], evidence.flows[receiver]
+    typical = _typical_month(mine)
+    if typical <= 0:
+        return None, []
+    run: _Run | None = None
+    history: list[PastOneWay] = []
+    for month in evidence.months:
+        flow, other = mine.get(month), theirs.get(month)
+        given, received = (flow.value if flow else 0.0), (other.value if other else 0.0)
+        if run is not None:
+            run.quiet = run.quiet + 1 if given <= 0 else 0
+            if run.quiet >= gating.quiet_months:
+                history += _ended(evidence, run, giver, receiver, "stopped")
+                run = None
+        if given + received <= 0:
             continue
-        if given / total < gating.month_share:
-            break
-        one_sided += 1
-        start = month
-    return start if one_sided >= gating.min_months else None
+        step = (given - gating.month_share * (given + received)) / typical
+        if run is None:
+            if step <= 0:
+                continue
+            run = _Run(start=month)
+        run.score += step
+        if run.score <= 0:
+            history += _ended(evidence, run, giver, receiver, "healed")
+            run = None
+            continue
+        if given >= gating.month_share * (given + received):
+            run.one_sided.append(month)
+        run.activities += flow.giving if flow else 0
+        run.detected = run.detected or (
+            run.score >= gating.threshold
+            and len(run.one_sided) >= gating.min_months
+            and run.activities >= gating.min_activities
+        )
+    return run, history
 
 
-def _sum(evidence: Evidence, side: str, start: int) -> Flow:
+def _typical_month(flows: dict[int, Flow]) -> float:
+    """The median value the side gives in a month in which it gives anything."""
+    values = sorted(flow.value for flow in flows.values() if flow.value > 0)
+    return values[len(values) // 2] if values else 0.0
+
+
+def _ended(evidence: Evidence, run: _Run, giver: str, receiver: str, how: str) -> list[PastOneWay]:
+    if not run.detected:
+        return []
+    since, until = run.one_sided[0], run.one_sided[-1]
+    streak = _sum(evidence, giver, since, until)
+    street = PastOneWay(
+        giver=giver,
+        receiver=receiver,
+        since=month_label(since),
+        until=month_label(until),
+        months=until - since + 1,
+        ended="healed" if how == "healed" else "stopped",
+        cost=_cost(streak),
+    )
+    return [street]
+
+
+def _cost(streak: Flow) -> Cost:
+    return Cost(
+        hours=round(streak.hours, 2),
+        hours_value=round(streak.hours_value, 2),
+        money=round(streak.money, 2),
+        travel=round(streak.travel, 2),
+        total=round(streak.cost, 2),
+    )
+
+
+def _sum(evidence: Evidence, side: str, start: int, end: int | None = None) -> Flow:
     total = Flow()
     for month, flow in sorted(evidence.flows[side].items()):
-        if month >= start:
+        if month >= start and (end is None or month <= end):
             total.absorb(flow)
     return total
 
