@@ -62,6 +62,17 @@ class ConfiguredValuation(Valuation):
     def _over_the_defaults(cls, hours: dict[ActivityType, float]) -> dict[ActivityType, float]:
         return {**Valuation().contribution_hours, **hours}
 
+    default_hourly_rates: dict[str, Annotated[float, Field(ge=0)]] = Field(
+        default_factory=lambda: dict(Valuation().default_hourly_rates),
+        description="Rate per currency for a partner without `hourly_rate` when neither partner states one; "
+        "the currencies left out keep their default.",
+    )
+
+    @field_validator("default_hourly_rates")
+    @classmethod
+    def _rates_over_the_defaults(cls, rates: dict[str, float]) -> dict[str, float]:
+        return {**Valuation().default_hourly_rates, **rates}
+
 
 class Config(ScoringParameters):
     """Every configuration key: what `coopcheck check` looks at and how it judges."""

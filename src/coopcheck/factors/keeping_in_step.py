@@ -7,7 +7,8 @@ needed both never happens.
 How it is measured
 
 Every `request` is paired with the first activity of the asked side whose `responds_to` names the
-request's `id`. The deadline of a request is its `due` date, or the agreed `response_days` after
+request's `id`. Only the recent pace counts: requests of the last twelve months, and every request
+still open past its deadline, however old. The deadline of a request is its `due` date, or the agreed `response_days` after
 it (seven days when none were agreed). For each side, over the requests it was asked:
 
 - turnaround: days from request to answer; a request still open after its deadline counts with
@@ -45,6 +46,7 @@ from coopcheck.evidence import Evidence
 from coopcheck.factors.base import FactorParameters, score
 from coopcheck.findings import FactorResult, Finding, Severity, cite, finding, ordered, template
 from coopcheck.i18n import N_
+from coopcheck.months import add_months
 
 ID = "keeping_in_step"
 TITLE = N_("Keeping in step")
@@ -59,6 +61,9 @@ class Parameters(FactorParameters):
         default=0.75, ge=0, le=1, description="Balance below which the slower side is named."
     )
     late_share: float = Field(default=0.7, ge=0, le=1, description="Punctuality below which a side is named as slow.")
+    window_months: int = Field(
+        default=12, ge=1, le=120, description="Months of answered requests that count as the current pace."
+    )
 
 
 DEFAULTS = Parameters()
@@ -105,7 +110,7 @@ class Pace:
 
 def assess(evidence: Evidence, params: Parameters = DEFAULTS) -> FactorResult:
     agreed = evidence.definition.success_factors.influence.response_days or params.default_response_days
-    judged = _judge(evidence, agreed)
+    judged = _judge(evidence, agreed, add_months(evidence.as_of, -params.window_months))
     findings: list[Finding] = []
     paces = []
     for side in evidence.sides:
@@ -150,11 +155,13 @@ def assess(evidence: Evidence, params: Parameters = DEFAULTS) -> FactorResult:
     return FactorResult(id=ID, title=TITLE, score=score(value), findings=ordered(findings))
 
 
-def _judge(evidence: Evidence, agreed: int) -> dict[str, list[Judged]]:
+def _judge(evidence: Evidence, agreed: int, window_start: dt.date) -> dict[str, list[Judged]]:
     judged: dict[str, list[Judged]] = {side: [] for side in evidence.sides}
     for request in evidence.requests:
         deadline = request.due or request.date + dt.timedelta(days=agreed)
         if request.answer is not None and request.answered is not None:
+            if request.date < window_start:
+                continue
             days = (request.answered - request.date).days
             entry = Judged(request.index, request.answer, days, request.answered <= deadline, open=False)
         elif evidence.as_of > deadline:
