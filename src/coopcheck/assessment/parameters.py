@@ -115,22 +115,49 @@ class Bands(Params):
 
 class OneWayGating(Params):
     month_share: float = Field(
-        default=0.75,
+        default=0.8,
         gt=0.5,
         le=1,
-        description="Reference share of a month's given value: months above it push the one-way sum up, "
-        "months below it pull it down.",
+        description="Share of a month's given value that makes the month one-sided; the value sum moves by what "
+        "the giver gave beyond it.",
     )
     threshold: float = Field(
-        default=0.4,
+        default=0.2, gt=0, description="Value sum, in the giver's typical months, a one-way street needs."
+    )
+    one_way_share: float = Field(
+        default=0.05,
         gt=0,
-        description="One-way sum, in the giver's typical months, at which a one-way street is reported.",
+        lt=0.5,
+        description="Receiver's share of the giving activities while a one-way street runs (the count sum's "
+        "alternative).",
+    )
+    receiver_share_floor: float = Field(
+        default=0.3,
+        gt=0,
+        le=0.5,
+        description="Lowest receiver's share of the giving activities taken as its usual share (the count sum's "
+        "baseline).",
+    )
+    count_threshold: float = Field(
+        default=1.0, gt=0, description="Count sum (a log-likelihood ratio) a one-way street needs."
     )
     min_months: int = Field(
-        default=2, ge=1, description="One-sided months (at or above month_share) the run needs before it is reported."
+        default=2, ge=1, description="One-sided months the run needs before it is reported."
     )
     min_activities: int = Field(
-        default=4, ge=1, description="Giving activities of the giver in the run needed before it is reported."
+        default=3, ge=1, description="Giving activities of the giver in the run needed before it is reported."
+    )
+    window_months: int = Field(
+        default=3, ge=1, le=12, description="Months over which the receiver's recent giving is compared with its usual."
+    )
+    receiver_window_share: float = Field(
+        default=0.4,
+        ge=0,
+        le=1,
+        description="Highest share of its usual giving over window_months the receiver may still give.",
+    )
+    min_history_months: int = Field(
+        default=4, ge=0, description="Months on record before the month in which a one-way street can be reported."
     )
     quiet_months: int = Field(
         default=2, ge=1, description="Months in a row without giving from the giver after which its street has ended."

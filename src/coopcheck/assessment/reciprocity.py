@@ -29,6 +29,7 @@ history, never as current.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from coopcheck.assessment.model import Cost, Finding, Given, OneWay, PastOneWay, Reciprocity
@@ -104,14 +105,23 @@ def _given(flow: Flow, all_value: float) -> Given:
 
 @dataclass
 class _Run:
-    """A run of months in which the giver's lead keeps the cumulative sum above zero."""
+    """A run of months in which the giver's lead keeps both cumulative sums above zero."""
 
-    start: int
-    score: float = 0.0
+    value: float = 0.0  # the value sum, in the giver's typical months
+    count: float = 0.0  # the count sum, a log-likelihood ratio
     one_sided: list[int] = field(default_factory=list)
     activities: int = 0
     quiet: int = 0  # consecutive months, up to now, in which the giver gave nothing
     detected: bool = False
+
+
+@dataclass(frozen=True)
+class _Month:
+    month: int
+    given: float
+    received: float
+    gave: int  # giving activities of the giver
+    got: int  # giving activities of the receiver
 
 
 def detect_one_way(evidence: Evidence, gating: OneWayGating) -> tuple[OneWay, list[int]]:
@@ -126,7 +136,7 @@ def detect_one_way(evidence: Evidence, gating: OneWayGating) -> tuple[OneWay, li
         if run is None:
             continue
         if not run.detected:
-            gated = gated or run.score >= gating.threshold
+            gated = gated or run.value >= gating.threshold
             continue
         since = run.one_sided[0]
         streak, received = _sum(evidence, giver, since), _sum(evidence, receiver, since)
@@ -148,56 +158,83 @@ def detect_one_way(evidence: Evidence, gating: OneWayGating) -> tuple[OneWay, li
     return OneWay(detected=False, reason=reason, history=history), []
 
 
+def _months(evidence: Evidence, giver: str, receiver: str) -> list[_Month]:
+    mine, theirs = evidence.flows[giver], evidence.flows[receiver]
+    rows = []
+    for month in evidence.months:
+        flow, other = mine.get(month), theirs.get(month)
+        rows.append(
+            _Month(
+                month,
+                flow.value if flow else 0.0,
+                other.value if other else 0.0,
+                flow.giving if flow else 0,
+                other.giving if other else 0,
+            )
+        )
+    return rows
+
+
 def _cusum(
     evidence: Evidence, giver: str, receiver: str, gating: OneWayGating
 ) -> tuple[_Run | None, list[PastOneWay]]:
-    """Page's CUSUM over the months: how far the giver's share of the value given stays above `month_share`.
-
-    Each month adds (given - month_share x (given + received)) / the giver's typical month; a run
-    starts when the sum leaves zero and ends when it returns there (the receiver gave back) or when
-    the giver has given nothing for `quiet_months` months (the giving stopped too).
-    """
-    mine, theirs = evidence.flows[giver], evidence.flows[receiver]
-    typical = _typical_month(mine)
-    if typical <= 0:
+    """Two CUSUM sums over the months, on value and on counts, and the street they find (see the module doc)."""
+    months = _months(evidence, giver, receiver)
+    typical = _median([m.given for m in months if m.given > 0])
+    gave, got = sum(m.gave for m in months), sum(m.got for m in months)
+    if typical <= 0 or gave + got == 0:
         return None, []
+    baseline = min(max(got / (gave + got), gating.receiver_share_floor), 0.5)
+    per_gift = math.log((1 - gating.one_way_share) / (1 - baseline))
+    per_return = math.log(gating.one_way_share / baseline)
     run: _Run | None = None
     history: list[PastOneWay] = []
-    for month in evidence.months:
-        flow, other = mine.get(month), theirs.get(month)
-        given, received = (flow.value if flow else 0.0), (other.value if other else 0.0)
+    for position, row in enumerate(months):
         if run is not None:
-            run.quiet = run.quiet + 1 if given <= 0 else 0
+            run.quiet = run.quiet + 1 if row.given <= 0 else 0
             if run.quiet >= gating.quiet_months:
                 history += _ended(evidence, run, giver, receiver, "stopped")
                 run = None
-        if given + received <= 0:
+        if row.given + row.received <= 0:
             continue
-        step = (given - gating.month_share * (given + received)) / typical
+        value = (row.given - gating.month_share * (row.given + row.received)) / typical
+        count = row.gave * per_gift + row.got * per_return
         if run is None:
-            if step <= 0:
+            if value <= 0 or count <= 0:
                 continue
-            run = _Run(start=month)
-        run.score += step
-        if run.score <= 0:
+            run = _Run()
+        run.value, run.count = run.value + value, run.count + count
+        if run.value <= 0 or run.count <= 0:
             history += _ended(evidence, run, giver, receiver, "healed")
             run = None
             continue
-        if given >= gating.month_share * (given + received):
-            run.one_sided.append(month)
-        run.activities += flow.giving if flow else 0
-        run.detected = run.detected or (
-            run.score >= gating.threshold
-            and len(run.one_sided) >= gating.min_months
-            and run.activities >= gating.min_activities
-        )
+        if row.given >= gating.month_share * (row.given + row.received):
+            run.one_sided.append(row.month)
+        run.activities += row.gave
+        run.detected = run.detected or _evident(run, months, position, gating)
     return run, history
 
 
-def _typical_month(flows: dict[int, Flow]) -> float:
-    """The median value the side gives in a month in which it gives anything."""
-    values = sorted(flow.value for flow in flows.values() if flow.value > 0)
-    return values[len(values) // 2] if values else 0.0
+def _evident(run: _Run, months: list[_Month], position: int, gating: OneWayGating) -> bool:
+    """Enough to call it: both sums over their thresholds, enough one-sided months and gifts, a quiet receiver."""
+    if (
+        position < gating.min_history_months
+        or run.value < gating.threshold
+        or run.count < gating.count_threshold
+        or len(run.one_sided) < gating.min_months
+        or run.activities < gating.min_activities
+    ):
+        return False
+    window = gating.window_months
+    received = [m.received for m in months[: position + 1]]
+    before = received[:-window] if len(received) > window else received
+    usual = _median([sum(before[i : i + window]) for i in range(max(1, len(before) - window + 1))])
+    return usual <= 0 or sum(received[-window:]) <= gating.receiver_window_share * usual
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 0.0
 
 
 def _ended(evidence: Evidence, run: _Run, giver: str, receiver: str, how: str) -> list[PastOneWay]:

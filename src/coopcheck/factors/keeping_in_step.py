@@ -7,7 +7,7 @@ needed both never happens.
 How it is measured
 
 Every `request` is paired with the first activity of the asked side whose `responds_to` names the
-request's `id`. Only the recent pace counts: requests of the last twelve months, and every request
+request's `id`. Only the recent pace counts: requests of the last eighteen months, and every request
 still open past its deadline, however old. The deadline of a request is its `due` date, or the agreed `response_days` after
 it (seven days when none were agreed). For each side, over the requests it was asked:
 
@@ -62,7 +62,7 @@ class Parameters(FactorParameters):
     )
     late_share: float = Field(default=0.7, ge=0, le=1, description="Punctuality below which a side is named as slow.")
     window_months: int = Field(
-        default=12, ge=1, le=120, description="Months of answered requests that count as the current pace."
+        default=18, ge=1, le=120, description="Months of answered requests that count as the current pace."
     )
 
 
