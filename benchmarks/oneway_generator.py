@@ -5,24 +5,28 @@ tests/builders.py does: a validated `Partnership`, validated activities oldest f
 each), deterministically from `seed`. Partnership `i` is turned when `i` is even, so every run
 holds both kinds in equal numbers.
 
-Every partnership varies what a real one varies: currency and hourly rates (scaled to the
-currency, one partner sometimes without a rate), cost split, kind, start date, partner names and
-order, how much each side gives and in which form (referral, lead, introduction, enablement,
-support, content, investment, cost share, deliveries answering the other side's requests), plus
-contacts, reviews and outcomes. Its giving follows a rhythm with ordinary noise, each present
-or not (`traits`):
+Every partnership varies what a real one varies: currency and hourly rates (of one order within
+a partnership, scaled to the currency, one partner sometimes without a rate), cost split, kind,
+start date, length, partner names and order, how much each side gives and in which form
+(referral, lead, introduction, enablement, support, content, own investments, deliveries
+answering the other side's requests, and shared costs paid every one to three months by each
+side along the cost split, now and then a month late), plus contacts, reviews and outcomes. The
+partnerships are active ones: the two sides hand over 5 to 10 items a month together in an
+ordinary month (a side that gives once a quarter cannot be told within a month or two from one
+that stopped). Their giving follows a rhythm with ordinary noise, each present or not (`traits`):
 
 - `steady` or `60/40`: both sides give about equally, or one gives 60% and the other 40%;
 - `quiet-august`, `quiet-december`: a holiday month with little or nothing from either side,
   sometimes from one side only;
-- `lumpy`: one side gives in bursts at quarter ends and little in between;
+- `lumpy`: one side gives in bursts at quarter ends and little in between (in a turned
+  partnership the giver, for the reason above);
 - `slowing`: from some month on, both sides slow down together;
 - `one-sided-months`: now and then a month in which only one side happens to give.
 
 A turned partnership follows the same rhythm up to its `turn` month; from then on only the
-`giver` gives (contributions, investments, deliveries, sourced outcomes). The taker gave
-something in the month before the turn and gives nothing in the turn month, in which the giver
-gives. Afterwards the taker may, as real takers do (`traits` again):
+`giver` gives (contributions, investments, its part or all of the shared costs, deliveries,
+outcomes). The taker gave something in the month before the turn and gives nothing in the turn
+month, in which the giver gives. Afterwards the taker may, as real takers do (`traits` again):
 
 - `trickle`: hand over one small item now and then, in a month when the giver is thin too;
 - `hosts`: keep hosting meetings, calls and reviews;
@@ -234,7 +238,6 @@ def _add_noise(plan: _Plan) -> None:
             plan.quiet[calendar_month] = (quiet if both or side == 0 else 1.0, quiet if both or side == 1 else 1.0)
             plan.traits.append(name)
     if rng.random() < 0.25:
-        # A taker that gave only quarterly cannot be told from one that stopped within a month or two.
         plan.lumpy = rng.randrange(2) if plan.turn is None else plan.giver
         plan.traits.append("lumpy")
     if rng.random() < 0.25:
