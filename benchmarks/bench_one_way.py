@@ -19,9 +19,10 @@ Printed, each with its target and PASS/FAIL:
 - share of balanced partnerships with a detection at any month-end (<= 1%).
 
 Then the same figures by kind of taker (turned) and by kind of noise (balanced), and the first
-few misses with the traits that made them, to reproduce with `oneway_generator.one(seed, number, ...)`.
+few misses with the traits that made them. `--dump NUMBER` prints one of them as a partnership
+file, to look at it with `coopcheck assess FILE --as-of ...`.
 
-Usage: PYTHONPATH=src python benchmarks/bench_one_way.py [--n 400] [--seed 8] [--show 5]
+Usage: python benchmarks/bench_one_way.py [--n 400] [--seed 8] [--show 5] [--dump NUMBER]
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from oneway_generator import Generated, generate, label, month_of
+from oneway_generator import Generated, as_yaml, generate, label, month_of, one
 
 from coopcheck.assessment.engine import assess_at
 from coopcheck.assessment.parameters import ScoringParameters
@@ -162,7 +163,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=400, help="partnerships to generate (half of them turned)")
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--show", type=int, default=5, help="misses and false alarms to list")
+    parser.add_argument("--dump", type=int, metavar="NUMBER", help="print partnership NUMBER as YAML and stop")
     args = parser.parse_args(argv)
+    if args.dump is not None:
+        print(as_yaml(one(args.seed, args.dump, turned=args.dump % 2 == 0)), end="")
+        return 0
     start = time.perf_counter()
     items = generate(args.n, args.seed)
     params = ScoringParameters()

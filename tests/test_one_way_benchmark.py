@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from coopcheck.loading import load_partnership
 from coopcheck.models import CONTACT_TYPES, ActivityType
 
 SPEC = importlib.util.spec_from_file_location(
@@ -103,3 +104,14 @@ def test_the_same_seed_gives_the_same_partnerships() -> None:
     first = gen.generate(6, SEED)
     assert [i.loaded.activities for i in first] == [i.loaded.activities for i in again]
     assert [i.loaded.activities for i in first] != [i.loaded.activities for i in other]
+
+
+def test_a_dumped_partnership_loads_as_the_same_partnership(tmp_path, generated) -> None:  # type: ignore[no-untyped-def]
+    for item in generated[:2]:
+        path = tmp_path / f"{item.number}.yaml"
+        path.write_text(gen.as_yaml(item), encoding="utf-8")
+        result = load_partnership(path, today=gen.LAST_DAY)
+        assert not result.diagnostics and result.partnership is not None
+        loaded = result.partnership.definition.model_dump(exclude={"activities"})
+        assert loaded == item.loaded.definition.model_dump(exclude={"activities"})
+        assert result.partnership.activities == item.loaded.activities
