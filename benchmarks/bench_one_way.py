@@ -22,7 +22,7 @@ Then the same figures by kind of taker (turned) and by kind of noise (balanced),
 few misses with the traits that made them. `--dump NUMBER` prints one of them as a partnership
 file, to look at it with `coopcheck assess FILE --as-of ...`.
 
-Usage: python benchmarks/bench_one_way.py [--n 400] [--seed 8] [--show 5] [--dump NUMBER]
+Usage: python benchmarks/bench_one_way.py [--n 800] [--seed 8] [--show 5] [--dump NUMBER]
 """
 
 from __future__ import annotations
@@ -160,7 +160,7 @@ def examples(turned: list[Result], balanced: list[Result], show: int) -> list[st
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--n", type=int, default=400, help="partnerships to generate (half of them turned)")
+    parser.add_argument("--n", type=int, default=800, help="partnerships to generate (half of them turned)")
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--show", type=int, default=5, help="misses and false alarms to list")
     parser.add_argument("--dump", type=int, metavar="NUMBER", help="print partnership NUMBER as YAML and stop")
