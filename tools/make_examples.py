@@ -1349,6 +1349,14 @@ def readiness() -> Example:
 STORIES = (thriving, one_way_street, empty, out_of_step, readiness)
 
 
+def stories() -> tuple:
+    """The five stories above, then the newer ones, each in its own module under tools/examples/."""
+    # Imported here, not at the top: those modules import their helpers from this one.
+    from examples import building, chf, healed, quiet, zombie
+
+    return (*STORIES, building.building, zombie.zombie, quiet.quiet, healed.healed, chf.chf)
+
+
 # --------------------------------------------------------------------------------------------
 # Writing: ids, YAML by hand, CSV
 # --------------------------------------------------------------------------------------------
@@ -1494,7 +1502,7 @@ def log_csv(log: Log) -> str:
 def build() -> dict[str, str]:
     """Every example file: relative path under examples/ -> text."""
     files: dict[str, str] = {}
-    for story in STORIES:
+    for story in stories():
         example = story()
         assign_ids(example)
         files[f"{example.name}.yaml"] = partnership_yaml(example)
@@ -1524,4 +1532,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    sys.modules.setdefault("make_examples", sys.modules[__name__])  # one copy of the helpers, not two
     sys.exit(main())
