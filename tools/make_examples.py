@@ -5,10 +5,11 @@
     python tools/make_examples.py --out DIR  # write somewhere else
     python tools/make_examples.py --check    # exit 1 if examples/ differs from what this script writes
 
-Five stories, one function each; examples/README.md tells them and states the verdict the scoring
-engine is expected to reach. Every story draws from its own fixed-seed random generator, and the
-YAML is written by hand (no YAML library), so two runs give byte-identical files. Only the standard
-library is used. Edit this script, not the generated files.
+Ten stories, one function each: the first five here, the newer ones in tools/examples/ (one module
+each, reusing the helpers below); examples/README.md tells them and states the verdict the scoring
+engine is expected to reach, and tests/test_stories.py asserts it. Every story draws from its own
+fixed-seed random generator, and the YAML is written by hand (no YAML library), so two runs give
+byte-identical files. Only the standard library is used. Edit the generator, not the generated files.
 """
 
 from __future__ import annotations
