@@ -137,8 +137,8 @@ def quiet() -> Example:
             (D(2026, 4, 16), K, "project_won", 45000, "sourced", "Saale Pharma: Skarpa HR process consulting"),
             (D(2026, 5, 21), S, "revenue", 45000, "sourced", "Göta Logistik, rollout licences"),
             (D(2026, 7, 16), K, "revenue", 40000, "sourced", "Saale Pharma consulting, first invoice"),
-            (D(2026, 9, 17), S, "revenue", 35000, "influenced", "Vänern Papper licences"),
-            (D(2026, 10, 15), S, "project_won", 50000, "influenced", "Nordkust Energi: Birkenhain payroll module"),
+            (D(2026, 9, 17), S, "revenue", 35000, "sourced", "Vänern Papper licences"),
+            (D(2026, 10, 15), S, "project_won", 50000, "sourced", "Nordkust Energi: Birkenhain payroll module"),
             (D(2026, 11, 19), K, "revenue", 30000, "sourced", "Saale Pharma consulting, second invoice"),
         ],
     )
