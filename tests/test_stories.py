@@ -324,18 +324,38 @@ def in_currency(text: str, code: str, rate: float) -> tuple[str, int]:
     return text, count
 
 
-@pytest.mark.parametrize(("code", "rate"), [("EUR", 1.07), ("USD", 1.25), ("JPY", 185.0)])
-def test_the_same_partnership_in_another_currency_gets_the_same_verdict(tmp_path: Path, code: str, rate: float) -> None:
-    original = EXAMPLES / "chf-partnership.yaml"
-    converted, amounts = in_currency(original.read_text(encoding="utf-8"), code, rate)
-    assert amounts >= 40  # rates, travel, cost shares, deal values and revenue
+def verdict_in(tmp_path: Path, code: str, rate: float, *, rates: bool = True) -> Report:
+    """The CHF story converted to `code` (without the partners' hourly rates if `rates` is false), assessed."""
+    text = (EXAMPLES / "chf-partnership.yaml").read_text(encoding="utf-8")
+    if not rates:
+        text, dropped = re.subn(r"^ *hourly_rate: .*\n", "", text, flags=re.MULTILINE)
+        assert dropped == 2
+    converted, amounts = in_currency(text, code, rate)
+    assert amounts >= 40  # travel, cost shares, deal values and revenue
     path = tmp_path / f"{code.lower()}-partnership.yaml"
     path.write_text(converted, encoding="utf-8")
-    there, here = run_assess(path, "--as-of", AS_OF), report("chf-partnership")
+    there = run_assess(path, "--as-of", AS_OF)
     assert there["partnership"]["currency"] == code
+    assert there["outcome"]["totals"]["revenue"] == pytest.approx(390000 * rate)
+    return there
+
+
+def assert_same_verdict(there: Report, here: Report) -> None:
     assert there["diagnosis"]["id"] == here["diagnosis"]["id"]
     assert there["health"]["band"] == here["health"]["band"]
     assert there["empty_contact_risk"]["level"] == here["empty_contact_risk"]["level"]
     assert there["reciprocity"]["one_way"]["detected"] is here["reciprocity"]["one_way"]["detected"] is False
     assert there["reciprocity"]["index"] == pytest.approx(here["reciprocity"]["index"], abs=0.02)
-    assert there["outcome"]["totals"]["revenue"] == pytest.approx(390000 * rate)
+
+
+@pytest.mark.parametrize(("code", "rate"), [("EUR", 1.07), ("USD", 1.25), ("JPY", 185.0)])
+def test_the_same_partnership_in_another_currency_gets_the_same_verdict(tmp_path: Path, code: str, rate: float) -> None:
+    assert_same_verdict(verdict_in(tmp_path, code, rate), report("chf-partnership"))
+
+
+@pytest.mark.parametrize(("code", "rate"), [("EUR", 1.07), ("JPY", 185.0)])
+def test_without_hourly_rates_the_currency_still_does_not_change_the_verdict(
+    tmp_path: Path, code: str, rate: float
+) -> None:
+    """No currency-blind default rate: 100 an hour is a lot of francs and almost no yen."""
+    assert_same_verdict(verdict_in(tmp_path, code, rate, rates=False), verdict_in(tmp_path, "CHF", 1.0, rates=False))
