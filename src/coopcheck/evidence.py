@@ -56,8 +56,9 @@ DEFAULT_HOURLY_RATES: dict[str, float] = {
     "NZD": 180, "JPY": 16000, "CNY": 800, "HKD": 850, "SGD": 145, "KRW": 150000, "INR": 9000, "BRL": 600,
     "MXN": 2000, "ZAR": 2000, "AED": 400, "ILS": 400,
 }  # fmt: skip
-# Work done for the partnership is anything but these and contacts without a topic.
-NO_WORK_TYPES = frozenset({ActivityType.review, ActivityType.request})
+# Work done for the partnership is anything but these and contacts without a topic: an outcome is
+# what work brings, not work.
+NO_WORK_TYPES = frozenset({ActivityType.review, ActivityType.request, *OUTCOME_TYPES})
 
 
 class Valuation(BaseModel):

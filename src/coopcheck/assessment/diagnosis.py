@@ -9,12 +9,14 @@ In this order, the first that applies:
 - thriving: influence strong (score 60 or more, no scored factor below 30) and outcomes strong
   (outcome score 60 or more; without a score, an outcome in the last three months), the band not
   red and the empty-contact risk not high;
-- harvesting: outcomes have come, but the influence behind them is not strong (weak factors, or
-  one side has stopped working for the partnership): results that nothing sustains;
+- harvesting: outcomes have come, but the influence behind them is weak (an influence score below
+  60, or one side has stopped working for the partnership): results that nothing sustains;
 - empty: a high empty-contact risk (contacts without substance, or a long drought), or no outcome
   at all with weak influence and a medium risk;
-- building: otherwise: outcomes not yet due, or due but not yet come; the sentence says by when
-  the first is to be expected (the day the partnership would become a zombie without one).
+- building: otherwise: outcomes not yet due, or due but not yet come, or coming while one factor
+  is broken under an otherwise strong influence (the sentence names the factor to mend); it says
+  by when the next result is to be expected (the day the partnership would become a zombie without
+  one).
 
 The sentence is filled from the sections below it (influence, outcome totals, one-way giver and
 cost, empty-contact risk), so it cannot say what they contradict: `empty` never stands beside a
@@ -61,11 +63,6 @@ HARVESTING = N_(
     "{currency}), but influence is only {influence} (weakest: {factor} {factor_score}); results without "
     "influence do not last."
 )
-HARVESTING_BROKEN = N_(
-    "Harvesting: outcomes have come (joint campaigns {campaigns}, projects won {projects}, revenue {revenue:,.0f} "
-    "{currency}), but one influence factor is broken ({factor} {factor_score}, influence {influence}); results "
-    "without that footing do not last."
-)
 HARVESTING_QUIET = N_(
     "Harvesting: outcomes have come (joint campaigns {campaigns}, projects won {projects}, revenue {revenue:,.0f} "
     "{currency}), but {side} has done no work for the partnership for {quiet} months and influence has fallen "
@@ -92,12 +89,17 @@ BUILDING_BEHIND = N_(
     "Building: influence {influence}, outcome {outcome} behind plan (joint campaigns {campaigns}, projects won "
     "{projects}, revenue {revenue:,.0f} {currency}); expect the next by {expect_by}."
 )
+BUILDING_BROKEN = N_(
+    "Building: influence {influence}, but {factor} is broken ({factor_score}); outcome {outcome} (joint campaigns "
+    "{campaigns}, projects won {projects}, revenue {revenue:,.0f} {currency}); mend it before the next results "
+    "fall due."
+)
 BUILDING_WEAK = N_(
     "Building: no outcome is due before {due_from}, but influence is only {influence} (weakest: {factor} "
     "{factor_score}); strengthen it before results fall due."
 )
 TEMPLATES: tuple[str, ...] = (
-    ONBOARDING_FUTURE, ONBOARDING, ONE_WAY, THRIVING, HARVESTING, HARVESTING_BROKEN, HARVESTING_QUIET, EMPTY_ZOMBIE,
+    ONBOARDING_FUTURE, ONBOARDING, ONE_WAY, THRIVING, HARVESTING, HARVESTING_QUIET, BUILDING_BROKEN, EMPTY_ZOMBIE,
     EMPTY_SUBSTANCE, EMPTY_WEAK, BUILDING_NOT_DUE, BUILDING_DUE, BUILDING_BEHIND, BUILDING_WEAK,
 )  # fmt: skip
 
@@ -140,8 +142,9 @@ def diagnose(s: Sections, params: DiagnosisParameters, zombie_months: int) -> Di
         and s.risk.level != "high"
     ):
         return _said("thriving", THRIVING, {**_influence(s), **_outcome_totals(s)})
-    if present and not strong:
-        return _harvesting(s, params)
+    weak = s.influence.score is None or s.influence.score < params.influence_strong or s.influence.freshness < 1
+    if present and weak:
+        return _harvesting(s)
     if s.risk.level == "high" or (s.risk.level == "medium" and not present and not strong):
         return _empty(s)
     return _building(s, strong, zombie_months)
@@ -183,14 +186,13 @@ def _one_way(s: Sections) -> Diagnosis:
     return _said("one_way", ONE_WAY, figures)
 
 
-def _harvesting(s: Sections, params: DiagnosisParameters) -> Diagnosis:
+def _harvesting(s: Sections) -> Diagnosis:
     influence = s.influence
     figures = {**_influence(s), **_outcome_totals(s)}
     if influence.freshness < 1 and influence.quiet_side:
         quiet = {"side": s.evidence.name(influence.quiet_side), "quiet": influence.quiet_months}
         return _said("harvesting", HARVESTING_QUIET, {**figures, **quiet})
-    broken = influence.score is not None and influence.score >= params.influence_strong
-    return _said("harvesting", HARVESTING_BROKEN if broken else HARVESTING, {**figures, **_weakest(s)})
+    return _said("harvesting", HARVESTING, {**figures, **_weakest(s)})
 
 
 def _empty(s: Sections) -> Diagnosis:
@@ -215,6 +217,8 @@ def _building(s: Sections, strong: bool, zombie_months: int) -> Diagnosis:
         return _said("building", template, figures if strong else {**figures, **_weakest(s)}, expect_by)
     if last is None:
         return _said("building", BUILDING_DUE, figures, expect_by)
+    if not strong:
+        return _said("building", BUILDING_BROKEN, {**figures, **_outcome_totals(s), **_weakest(s)}, expect_by)
     return _said("building", BUILDING_BEHIND, {**figures, **_outcome_totals(s)}, expect_by)
 
 

@@ -13,8 +13,8 @@ How it is measured
   once, and four reviews in one week do not make up for a year without one. A review with neither
   a topic nor actions does not count: a review that discusses and agrees nothing is an empty contact.
 - Follow-up (40%): a review with `actions` is followed up when the side that owns the actions
-  does work for the partnership within 30 days after it: anything but a review, a request or a
-  contact without a topic. An action is owned by the side whose sponsor or contact it names
+  does work for the partnership within 30 days after it: anything but a review, a request, an
+  outcome or a contact without a topic. An action is owned by the side whose sponsor or contact it names
   ("Case study draft (Anna Lehmann)"); when actions name people of both sides, both must act; when
   they name nobody, work by either side counts. Follow-up is the share of reviews with actions that
   were followed up; reviews whose 30 days have not passed are not judged yet.
