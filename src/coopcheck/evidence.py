@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from coopcheck.months import full_months_between, month_label, month_of  # noqa: F401  (used by the stages)
 from coopcheck.models import (
     CONTACT_TYPES,
     CONTRIBUTION_TYPES,
@@ -30,6 +29,7 @@ from coopcheck.models import (
     Partnership,
     Survey,
 )
+from coopcheck.months import full_months_between, month_label, month_of  # noqa: F401  (used by the stages)
 
 DEFAULT_CONTRIBUTION_HOURS: dict[ActivityType, float] = {
     ActivityType.project_won: 16.0,

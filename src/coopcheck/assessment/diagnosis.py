@@ -80,7 +80,9 @@ EMPTY_WEAK = N_(
     "Empty: no outcome so far and influence only {influence} (weakest: {factor} {factor_score}); "
     "empty-contact risk {risk} ({level})."
 )
-BUILDING_NOT_DUE = N_("Building: influence {influence}; no outcome is due before {due_from}, expect the first by {expect_by}.")
+BUILDING_NOT_DUE = N_(
+    "Building: influence {influence}; no outcome is due before {due_from}, expect the first by {expect_by}."
+)
 BUILDING_DUE = N_(
     "Building: influence {influence}; outcomes have been due since {due_from} and none has come yet, "
     "expect the first by {expect_by}."
@@ -190,7 +192,7 @@ def _harvesting(s: Sections) -> Diagnosis:
     influence = s.influence
     figures = {**_influence(s), **_outcome_totals(s)}
     if influence.freshness < 1 and influence.quiet_side:
-        quiet = {"side": s.evidence.name(influence.quiet_side), "quiet": influence.quiet_months}
+        quiet: Params = {"side": s.evidence.name(influence.quiet_side), "quiet": influence.quiet_months}
         return _said("harvesting", HARVESTING_QUIET, {**figures, **quiet})
     return _said("harvesting", HARVESTING, {**figures, **_weakest(s)})
 

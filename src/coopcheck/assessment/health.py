@@ -42,12 +42,11 @@ def influence_score(
     scored = [(f.score, profile.weight(f.id)) for f in factors if f.score is not None]
     weight = sum(w for _, w in scored)
     if len(scored) < params.min_factors or weight <= 0:
-        reason = N_("Too few influence factors could be scored.")
-        return Influence(score=None, factors=factors, reason=reason, **quiet)
+        return Influence(score=None, factors=factors, reason=N_("Too few influence factors could be scored."), **quiet)
     mean = round(sum(s * w for s, w in scored) / weight, 1)
-    reason = N_("Scaled down for the months without work from one side.") if freshness < 1 else None
+    scaled = N_("Scaled down for the months without work from one side.") if freshness < 1 else None
     return Influence(
-        score=round(mean * freshness, 1), factors=factors, factors_score=mean, reason=reason, **quiet
+        score=round(mean * freshness, 1), factors=factors, factors_score=mean, reason=scaled, **quiet
     )
 
 

@@ -4,9 +4,10 @@ Given value of a side = what its giving cost it (hours at its own rate + money +
 worth of what it handed over, valued by type: contributions and deliveries, and the outcomes it
 brought the other side (an influenced outcome counts half). Money put in (investments and cost
 shares) counts at face value. Meetings, calls, workshops, events, messages and reviews are shared
-time, and requests ask rather than give: they cost the side but give the other nothing. The index is smaller / larger given value:
-1 when both gave the same, 0.5 when one gave twice as much, 0 when one gave nothing; it needs four
-giving activities from the two sides together.
+time, and requests ask rather than give: they cost the side but give the other nothing.
+
+The index is smaller / larger given value: 1 when both gave the same, 0.5 when one gave twice as
+much, 0 when one gave nothing; it needs four giving activities from the two sides together.
 
 A one-way street is found by a sequential change-point test (Page's CUSUM) over the months, for
 each side as the possible giver:

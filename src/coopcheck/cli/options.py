@@ -74,8 +74,8 @@ def resolve(
     day = parse_date(as_of)
     today = dt.date.today()
     if day > today:
-        note = _("--as-of {as_of} is in the future (today is {today}): months without activity until then count as quiet.")
-        sys.stderr.write("coopcheck: " + note.format(as_of=day.isoformat(), today=today.isoformat()) + "\n")
+        note = _("--as-of {as_of} is in the future (today is {today}): the months until then count as quiet.")
+        sys.stderr.write(f"coopcheck: {note.format(as_of=day.isoformat(), today=today.isoformat())}\n")
     return Resolved(loaded, language, day, outside)
 
 
@@ -101,5 +101,6 @@ def load_one(file: Path, resolved: Resolved, output: Path | None = None) -> Load
     started = result.partnership.definition.started
     if resolved.as_of < started:
         note = _("--as-of {as_of} is before the partnership started ({started}): there is nothing to judge yet.")
-        sys.stderr.write("coopcheck: " + note.format(as_of=resolved.as_of.isoformat(), started=started.isoformat()) + "\n")
+        day = resolved.as_of.isoformat()
+        sys.stderr.write(f"coopcheck: {note.format(as_of=day, started=started.isoformat())}\n")
     return result.partnership

@@ -7,9 +7,10 @@ needed both never happens.
 How it is measured
 
 Every `request` is paired with the first activity of the asked side whose `responds_to` names the
-request's `id`. Only the recent pace counts: requests of the last eighteen months, and every request
-still open past its deadline, however old. The deadline of a request is its `due` date, or the agreed `response_days` after
-it (seven days when none were agreed). For each side, over the requests it was asked:
+request's `id`. Only the recent pace counts: requests of the last eighteen months, and every
+request still open past its deadline, however old. The deadline of a request is its `due`
+date, or the agreed `response_days` after it (seven days when none were agreed). For each side,
+over the requests it was asked:
 
 - turnaround: days from request to answer; a request still open after its deadline counts with
   the days it has been open so far, because an ignored request is the slowest answer of all;
