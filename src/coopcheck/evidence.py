@@ -52,7 +52,7 @@ GIVING_TYPES = VALUED_TYPES | INVESTMENT_TYPES | OUTCOME_TYPES
 # currency (about EUR 100 each). A currency not listed here has no default: readiness asks for a rate.
 DEFAULT_HOURLY_RATES: dict[str, float] = {
     "EUR": 100, "USD": 110, "GBP": 85, "CHF": 95, "SEK": 1150, "NOK": 1150, "DKK": 750, "ISK": 15000,
-    "PLN": 430, "CZK": 2500, "HUF": 40000, "RON": 500, "BGN": 195, "TRY": 3500, "CAD": 150, "AUD": 165,
+    "PLN": 430, "CZK": 2500, "HUF": 40000, "RON": 500, "TRY": 3500, "CAD": 150, "AUD": 165,
     "NZD": 180, "JPY": 16000, "CNY": 800, "HKD": 850, "SGD": 145, "KRW": 150000, "INR": 9000, "BRL": 600,
     "MXN": 2000, "ZAR": 2000, "AED": 400, "ILS": 400,
 }  # fmt: skip

@@ -15,7 +15,7 @@ from typing import Annotated, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from coopcheck.currencies import ISO_4217
+from coopcheck.currencies import is_currency
 from coopcheck.i18n import _
 
 FORMAT_VERSION = 1
@@ -247,9 +247,11 @@ class Partnership(Strict):
     @field_validator("currency")
     @classmethod
     def _iso_currency(cls, code: str) -> str:
-        if code not in ISO_4217:
+        if not is_currency(code):
             raise ValueError(
-                _("not an ISO 4217 currency code (found '{found}'; expected e.g. EUR, USD, CHF)").format(found=code)
+                _("not a currency in use (found '{found}'; expected an ISO 4217 code such as EUR, USD, CHF)").format(
+                    found=code
+                )
             )
         return code
 

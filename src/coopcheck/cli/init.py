@@ -159,12 +159,12 @@ def init(
 
 
 def write_scaffold(directory: Path, scaffold: Scaffold, force: bool) -> None:
-    from coopcheck.currencies import ISO_4217
+    from coopcheck.currencies import is_currency
     from coopcheck.scaffold import log_yaml, partnership_yaml
 
-    if scaffold.currency not in ISO_4217:
+    if not is_currency(scaffold.currency):
         fail(
-            _("--currency: not an ISO 4217 code (found '{found}'; expected e.g. EUR, USD, CHF)").format(
+            _("--currency: not a currency in use (found '{found}'; expected an ISO 4217 code such as EUR, USD, CHF)").format(
                 found=scaffold.currency
             )
         )
