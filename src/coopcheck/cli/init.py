@@ -163,9 +163,8 @@ def write_scaffold(directory: Path, scaffold: Scaffold, force: bool) -> None:
     from coopcheck.scaffold import log_yaml, partnership_yaml
 
     if not is_currency(scaffold.currency):
-        message = _("--currency: not a currency in use (found '{found}'; expected an ISO 4217 code such as EUR, USD, CHF)")
+        message = _("--currency: not a currency in use (found '{found}'; expected e.g. EUR, USD, CHF)")
         fail(message.format(found=scaffold.currency))
-        )
     partnership = directory / f"{scaffold.id}.yaml"
     log_name = f"logs/{scaffold.id}.yaml"
     log = directory / log_name
