@@ -77,16 +77,13 @@ def assess_readiness(evidence: Evidence) -> tuple[Readiness, list[Finding]]:
             finding(NO_COST_SPLIT, "warning", SECTION, {}, cite_place(evidence, "success_factors", "influence"))
         )
     for side, partner in zip(evidence.sides, partners, strict=True):
-        if partner.hourly_rate is None and not evidence.rate_known:
-            detail = {"side": evidence.name(side), "key": side, "currency": evidence.currency}
-            findings.append(finding(NO_RATE_AT_ALL, "warning", SECTION, detail, cite_place(evidence, "partners", side)))
-        elif partner.hourly_rate is None:
-            detail = {
-                "side": evidence.name(side),
-                "key": side,
-                "rate": round(evidence.rates[side], 2),
-                "currency": evidence.currency,
-            }
-            findings.append(finding(NO_HOURLY_RATE, "info", SECTION, detail, cite_place(evidence, "partners", side)))
+        if partner.hourly_rate is not None:
+            continue
+        detail: dict[str, str | float] = {"side": evidence.name(side), "key": side, "currency": evidence.currency}
+        place = cite_place(evidence, "partners", side)
+        if evidence.rate_known:
+            findings.append(finding(NO_HOURLY_RATE, "info", SECTION, {**detail, "rate": round(evidence.rates[side], 2)}, place))
+        else:
+            findings.append(finding(NO_RATE_AT_ALL, "warning", SECTION, detail, place))
     score = round(100 * sum(c.ok for c in checks) / len(checks), 1)
     return Readiness(score=score, checks=checks), findings
