@@ -82,7 +82,8 @@ def assess_readiness(evidence: Evidence) -> tuple[Readiness, list[Finding]]:
         detail: dict[str, str | float] = {"side": evidence.name(side), "key": side, "currency": evidence.currency}
         place = cite_place(evidence, "partners", side)
         if evidence.rate_known:
-            findings.append(finding(NO_HOURLY_RATE, "info", SECTION, {**detail, "rate": round(evidence.rates[side], 2)}, place))
+            priced = {**detail, "rate": round(evidence.rates[side], 2)}
+            findings.append(finding(NO_HOURLY_RATE, "info", SECTION, priced, place))
         else:
             findings.append(finding(NO_RATE_AT_ALL, "warning", SECTION, detail, place))
     score = round(100 * sum(c.ok for c in checks) / len(checks), 1)
