@@ -59,47 +59,13 @@ def assess_empty_contacts(
     zombie = months >= params.zombie_months and effort
     empty = len(evidence.empty_contacts)
     share = empty / evidence.contacts if evidence.contacts else None
-    findings: list[Finding] = []
-    currency = evidence.currency
-    if zombie:
-        detail = {
-            "months": months,
-            "since": counted_from.isoformat(),
-            "hours": round(since.hours, 2),
-            "travel": round(since.travel, 2),
-            "money": round(since.money, 2),
-            "cost": round(since.effort_cost, 2),
-            "currency": currency,
-        }
-        findings.append(finding(ZOMBIE, "error", SECTION, detail, cite_place(evidence, "success_factors", "outcomes")))
     judged_share = share if evidence.contacts >= params.min_contacts else None
+    findings: list[Finding] = []
+    if zombie:
+        findings.append(_zombie(evidence, months, counted_from))
     if judged_share is not None and judged_share >= params.empty_share_finding:
-        detail = {
-            "empty": empty,
-            "contacts": evidence.contacts,
-            "share": round(judged_share, 3),
-            "cost": round(evidence.empty_contact_cost, 2),
-            "currency": currency,
-        }
-        severity: Severity = "error" if judged_share >= 0.5 else "warning"
-        latest = evidence.empty_contacts[-5:][::-1]
-        findings.append(finding(NO_SUBSTANCE, severity, SECTION, detail, cite(evidence, latest)))
-    score: float | None = None
-    level: RiskLevel | None = None
-    reason = None
-    if evidence.considered == 0:
-        reason = N_("No activity logged yet.")
-    else:
-        drought = min(1.0, months / params.zombie_months) if effort else 0.0
-        half = params.zombie_months / 2
-        long_drought = clamp((months - half) / half) if effort else 0.0
-        mixed = weighted({"share": (judged_share, params.share_weight), "drought": (drought, params.drought_weight)})
-        risk = None if mixed is None else max(mixed, long_drought)
-        if risk is not None:
-            score = round(100 * risk, 1)
-            level = "high" if score >= params.high else "medium" if score >= params.medium else "low"
-        if judged_share is None:
-            reason = N_("Too few contacts to judge their substance; scored on months without outcome only.")
+        findings.append(_no_substance(evidence, judged_share))
+    score, level, reason = _risk(evidence, params, judged_share, months if effort else None)
     risk_model = EmptyContactRisk(
         score=score,
         level=level,
@@ -117,3 +83,50 @@ def assess_empty_contacts(
         reason=reason,
     )
     return risk_model, findings
+
+
+def _risk(
+    evidence: Evidence, params: EmptyContactParameters, share: float | None, drought_months: int | None
+) -> tuple[float | None, RiskLevel | None, str | None]:
+    """Score, level and reason; `drought_months` is None when nothing was spent since the last outcome."""
+    if evidence.considered == 0:
+        return None, None, N_("No activity logged yet.")
+    months = drought_months or 0
+    drought = min(1.0, months / params.zombie_months)
+    half = params.zombie_months / 2
+    long_drought = clamp((months - half) / half)
+    mixed = weighted({"share": (share, params.share_weight), "drought": (drought, params.drought_weight)})
+    thin = N_("Too few contacts to judge their substance; scored on months without outcome only.")
+    reason = None if share is not None else thin
+    if mixed is None:
+        return None, None, reason
+    score = round(100 * max(mixed, long_drought), 1)
+    level: RiskLevel = "high" if score >= params.high else "medium" if score >= params.medium else "low"
+    return score, level, reason
+
+
+def _zombie(evidence: Evidence, months: int, counted_from: dt.date) -> Finding:
+    since = evidence.since_outcome
+    detail = {
+        "months": months,
+        "since": counted_from.isoformat(),
+        "hours": round(since.hours, 2),
+        "travel": round(since.travel, 2),
+        "money": round(since.money, 2),
+        "cost": round(since.effort_cost, 2),
+        "currency": evidence.currency,
+    }
+    return finding(ZOMBIE, "error", SECTION, detail, cite_place(evidence, "success_factors", "outcomes"))
+
+
+def _no_substance(evidence: Evidence, share: float) -> Finding:
+    detail = {
+        "empty": len(evidence.empty_contacts),
+        "contacts": evidence.contacts,
+        "share": round(share, 3),
+        "cost": round(evidence.empty_contact_cost, 2),
+        "currency": evidence.currency,
+    }
+    severity: Severity = "error" if share >= 0.5 else "warning"
+    latest = evidence.empty_contacts[-5:][::-1]
+    return finding(NO_SUBSTANCE, severity, SECTION, detail, cite(evidence, latest))

@@ -79,12 +79,13 @@ def assess_readiness(evidence: Evidence) -> tuple[Readiness, list[Finding]]:
     for side, partner in zip(evidence.sides, partners, strict=True):
         if partner.hourly_rate is not None:
             continue
-        detail: dict[str, str | float] = {"side": evidence.name(side), "key": side, "currency": evidence.currency}
+        detail: dict[str, str | float] = {"side": evidence.name(side), "key": side}
         place = cite_place(evidence, "partners", side)
         if evidence.rate_known:
-            priced = {**detail, "rate": round(evidence.rates[side], 2)}
+            priced = {**detail, "rate": round(evidence.rates[side], 2), "currency": evidence.currency}
             findings.append(finding(NO_HOURLY_RATE, "info", SECTION, priced, place))
         else:
-            findings.append(finding(NO_RATE_AT_ALL, "warning", SECTION, detail, place))
+            unpriced = {**detail, "currency": evidence.currency}
+            findings.append(finding(NO_RATE_AT_ALL, "warning", SECTION, unpriced, place))
     score = round(100 * sum(c.ok for c in checks) / len(checks), 1)
     return Readiness(score=score, checks=checks), findings
