@@ -86,17 +86,20 @@ def health_score(
         return Health(score=None, band=None, weights=weights, reason=N_("Too little evidence yet for a health score."))
     score = round(sum(s * weights[c] for c, s in scored.items()) / scored_weight, 1)
     band: Band = "green" if score >= bands.green else "amber" if score >= bands.amber else "red"
-    reason: str | None = None
+    broken = any(f.score is not None and f.score < params.broken_factor_below for f in influence.factors)
     caps = [
         (reciprocity.one_way.detected, params.one_way_cap, N_("Band capped: a one-way street is detected.")),
         (risk.zombie, params.zombie_cap, N_("Band capped: no outcome for two quarters or more.")),
-        (
-            any(f.score is not None and f.score < params.broken_factor_below for f in influence.factors),
-            params.broken_factor_cap,
-            N_("Band capped: an influence factor is broken."),
-        ),
+        (broken, params.broken_factor_cap, N_("Band capped: an influence factor is broken.")),
     ]
+    band, reason = capped(band, caps)
+    return Health(score=score, band=band, weights=weights, reason=reason)
+
+
+def capped(band: Band, caps: list[tuple[bool, Band | None, str]]) -> tuple[Band, str | None]:
+    """The band after every cap that applies, and the reason of the last one that lowered it."""
+    reason: str | None = None
     for applies, cap, why in caps:
         if applies and cap is not None and BAND_ORDER.index(band) > BAND_ORDER.index(cap):
             band, reason = cap, why
-    return Health(score=score, band=band, weights=weights, reason=reason)
+    return band, reason

@@ -36,7 +36,7 @@ from bisect import bisect_right
 
 from pydantic import Field
 
-from coopcheck.evidence import Evidence
+from coopcheck.evidence import Evidence, Review
 from coopcheck.factors.base import FactorParameters, score, weighted
 from coopcheck.findings import FactorResult, Finding, Severity, cite, cite_place, finding, ordered, template
 from coopcheck.i18n import N_
@@ -118,16 +118,7 @@ def _follow_up(evidence: Evidence, params: Parameters, findings: list[Finding]) 
         if len(evidence.reviews) >= 2 and not any(r.actions for r in evidence.reviews):
             findings.append(finding(NO_ACTIONS, "info", ID, {"count": len(evidence.reviews)}))
         return None
-    missed: list[int] = []
-    laggards: set[str] = set()
-    for review in judged:
-        acted = {side: _worked(evidence.work_days[side], review.date, window) for side in evidence.sides}
-        owners = review.owners
-        if owners and not all(acted[side] for side in owners):
-            laggards.update(side for side in owners if not acted[side])
-            missed.append(review.index)
-        elif not owners and not any(acted.values()):
-            missed.append(review.index)
+    missed, laggards = _missed(evidence, judged, window)
     if missed:
         names = ", ".join(evidence.name(side) for side in evidence.sides if side in laggards)
         detail = {
@@ -138,6 +129,21 @@ def _follow_up(evidence: Evidence, params: Parameters, findings: list[Finding]) 
         }
         findings.append(finding(NOT_FOLLOWED, "warning", ID, detail, cite(evidence, missed)))
     return 1 - len(missed) / len(judged)
+
+
+def _missed(evidence: Evidence, judged: list[Review], window: dt.timedelta) -> tuple[list[int], set[str]]:
+    """Reviews whose actions no owner worked on within the window, and the sides that did not."""
+    missed: list[int] = []
+    laggards: set[str] = set()
+    for review in judged:
+        acted = {side: _worked(evidence.work_days[side], review.date, window) for side in evidence.sides}
+        owners = review.owners
+        if owners and not all(acted[side] for side in owners):
+            laggards.update(side for side in owners if not acted[side])
+            missed.append(review.index)
+        elif not owners and not any(acted.values()):
+            missed.append(review.index)
+    return missed, laggards
 
 
 def _worked(days: list[dt.date], start: dt.date, window: dt.timedelta) -> bool:

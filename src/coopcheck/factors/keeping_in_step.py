@@ -128,11 +128,18 @@ def assess(evidence: Evidence, params: Parameters = DEFAULTS) -> FactorResult:
         return FactorResult(id=ID, title=TITLE, score=None, reason=reason, findings=ordered(findings))
     punctuality = min(p.on_time for p in paces)
     if len(paces) == 1:
-        pace = paces[0]
-        if pace.on_time < params.late_share:
-            findings.append(_late(evidence, pace, agreed))
+        if paces[0].on_time < params.late_share:
+            findings.append(_late(evidence, paces[0], agreed))
         reason = N_("Only one side has enough answered requests; scored on its punctuality alone.")
         return FactorResult(id=ID, title=TITLE, score=score(punctuality), reason=reason, findings=ordered(findings))
+    value = _compare(evidence, params, paces, punctuality, agreed, findings)
+    return FactorResult(id=ID, title=TITLE, score=score(value), findings=ordered(findings))
+
+
+def _compare(
+    evidence: Evidence, params: Parameters, paces: list[Pace], punctuality: float, agreed: int, findings: list[Finding]
+) -> float:
+    """The score of two measured sides; names the slower side, or the late ones, in `findings`."""
     fast, slow = sorted(paces, key=lambda p: (p.days, -p.on_time))
     balance = (fast.days + agreed) / (slow.days + agreed)
     value = 0.5 * balance + 0.5 * punctuality
@@ -153,7 +160,7 @@ def assess(evidence: Evidence, params: Parameters = DEFAULTS) -> FactorResult:
         findings.append(finding(SLOW_SIDE, severity, ID, detail, cite(evidence, [j.cited for j in slowest])))
     else:
         findings.extend(_late(evidence, p, agreed) for p in paces if p.on_time < params.late_share)
-    return FactorResult(id=ID, title=TITLE, score=score(value), findings=ordered(findings))
+    return value
 
 
 def _judge(evidence: Evidence, agreed: int, window_start: dt.date) -> dict[str, list[Judged]]:
