@@ -121,7 +121,7 @@ def check(
     threshold = fail_under if fail_under is not None else settings.fail_under
     searched = paths or [Path(".")]
     found = discover(searched, config.root or Path.cwd(), settings.include, settings.exclude)
-    if not found.files and not found.missing:
+    if not found.files and not found.missing and not found.unreadable:
         _nothing_found(found, searched, config.file)
     run_settings = Settings(
         as_of=day,
@@ -140,6 +140,11 @@ def check(
     results += [
         checked(str(path), None, [Diagnostic(str(path), 1, 1, _("file or folder not found"))], None, ())
         for path in found.missing
+    ]
+    unreadable = _("folder cannot be read ({reason})")
+    results += [
+        checked(str(path), None, [Diagnostic(str(path), 1, 1, unreadable.format(reason=reason))], None, ())
+        for path, reason in found.unreadable
     ]
     refuse_to_overwrite(output, (file for result in results for file in result.files))
     if validate_only:
