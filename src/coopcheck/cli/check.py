@@ -176,10 +176,14 @@ def _nothing_found(found: Discovery, searched: list[Path], config_file: Path | N
 def _report(
     portfolio: PortfolioCheck, output_format: CheckFormat, output: Path | None, summary: bool, language: str
 ) -> None:
-    from coopcheck.rendering.portfolio import github, jsondoc, junit, markdown, text
+    from coopcheck.escaping import json_safe
+    from coopcheck.rendering.portfolio import github, jsondoc, junit, markdown, printable_check, text
 
     in_actions = bool(os.environ.get("GITHUB_ACTIONS"))
-    if output_format is CheckFormat.html:
+    raw, portfolio = portfolio, printable_check(portfolio)  # every format but JSON shows escapes
+    if output_format is CheckFormat.json:
+        emit(json_safe(jsondoc.render(raw)), output)
+    elif output_format is CheckFormat.html:
         from coopcheck.rendering import html
 
         # The page shows the partnerships that could be assessed; invalid files are named on stderr.
@@ -193,7 +197,6 @@ def _report(
             emit(github.render(portfolio))
     else:
         renderer = {
-            CheckFormat.json: jsondoc.render,
             CheckFormat.markdown: markdown.render,
             CheckFormat.github: github.render,
             CheckFormat.junit: junit.render,
