@@ -15,8 +15,6 @@ import dataclasses
 import re
 from typing import Any
 
-from pydantic import BaseModel
-
 # Control characters (C0, DEL, C1), format characters (soft hyphen, zero-width and bidirectional
 # marks, embeddings, overrides and isolates, invisible operators, BOM, tags), the line and
 # paragraph separators, and lone surrogates.
@@ -68,6 +66,8 @@ def printable_all(value: Any) -> Any:
     """`value` with every string in it, however deep (models, dataclasses, lists, dicts), printable.
 
     What holds nothing to escape is returned as it is, not copied."""
+    from pydantic import BaseModel  # here, so that `coopcheck --version` does not load pydantic
+
     if isinstance(value, str):
         return printable(value) if UNPRINTABLE.search(value) else value
     if isinstance(value, BaseModel):

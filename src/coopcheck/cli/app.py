@@ -131,6 +131,18 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
+def record_internal_error(exc: BaseException) -> None:
+    """When the safety net catches a bug, append its traceback to `$COOPCHECK_INTERNAL_ERROR_LOG` if
+    that is set: the test suite and the fuzzer set it, so a caught bug fails them instead of passing quietly."""
+    target = os.environ.get("COOPCHECK_INTERNAL_ERROR_LOG")
+    if not target:
+        return
+    import traceback
+
+    with contextlib.suppress(OSError), open(target, "a", encoding="utf-8") as log:
+        log.write("".join(traceback.format_exception(exc)) + "\n")
+
+
 def fail(message: str, code: int = EXIT_INVALID) -> typer.Exit:
     """Print a usage or I/O problem to stderr and stop with `code`."""
     sys.stderr.write(f"coopcheck: {message}\n")
