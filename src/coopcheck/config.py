@@ -26,6 +26,7 @@ from coopcheck.assessment.thresholds import CONDITIONS, UnknownCondition
 from coopcheck.evidence import Valuation
 from coopcheck.factors import FACTORS
 from coopcheck.loading.diagnostics import Diagnostic, InputError, format_path
+from coopcheck.loading.inputs import read_input
 from coopcheck.loading.messages import describe
 from coopcheck.loading.yamlsource import decode, locate, parse
 from coopcheck.models import ActivityType
@@ -147,7 +148,7 @@ def load_config(path: Path) -> LoadedConfig:
     shown = str(path)
     result = LoadedConfig(file=path)
     try:
-        text = decode(path.read_bytes(), shown)
+        text = decode(read_input(path, shown), shown)
         toml = path.name == PYPROJECT
         data = _toml_table(text, shown) if toml else _yaml_mapping(text, shown)
     except InputError as exc:

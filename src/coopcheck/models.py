@@ -87,7 +87,19 @@ OUTCOME_TYPES = frozenset({ActivityType.joint_campaign, ActivityType.project_won
 
 INFLUENCE_FACTOR_IDS = ("anchoring", "keeping_in_step", "investment", "commitment")
 
-NonNegative = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+# Documented ranges (docs/format.md, docs/robustness.md): every amount stays far from where float
+# and decimal arithmetic lose precision or overflow, so every sum and ratio after loading is finite.
+MAX_MONEY = 1_000_000_000_000  # one trillion in the partnership's currency, per amount or target
+MAX_HOURLY_RATE = 100_000
+MAX_HOURS = 10_000
+MAX_PERCENT = 100
+# Every date of the input and `--as-of`: far enough from the calendar's ends that a month or a
+# review period added to any of them stays a date, and a monthly trend stays a few thousand months.
+MIN_DATE = dt.date(1900, 1, 1)
+MAX_DATE = dt.date(2099, 12, 31)
+Money = Annotated[float, Field(ge=0, le=MAX_MONEY, allow_inf_nan=False)]
+Rate = Annotated[float, Field(ge=0, le=MAX_HOURLY_RATE, allow_inf_nan=False)]
+Percent = Annotated[float, Field(ge=0, le=MAX_PERCENT, allow_inf_nan=False)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Key = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", min_length=1, max_length=64)]
 Rating = Annotated[int, Field(ge=1, le=5)]
@@ -109,7 +121,7 @@ class Partner(Strict):
     contacts: list[Name] = Field(
         default_factory=list, description="Working-level anchors: the people who do the day-to-day work."
     )
-    hourly_rate: NonNegative | None = Field(
+    hourly_rate: Rate | None = Field(
         default=None, description="Cost of one hour of this partner's effort, in the partnership's currency."
     )
 
@@ -117,7 +129,7 @@ class Partner(Strict):
 class OutcomeTarget(Strict):
     """An agreed outcome target and the date it is due."""
 
-    target: NonNegative = Field(description="What the partners agreed to reach (a count, or money for revenue).")
+    target: Money = Field(description="What the partners agreed to reach (a count, or money for revenue).")
     by: dt.date | None = Field(
         default=None, description="Date the target is due; progress is judged pro rata from `started` to here."
     )
@@ -136,7 +148,7 @@ class OutcomeTargets(Strict):
 class InfluenceAgreements(Strict):
     """Influence (leading) factors the partners agreed up front."""
 
-    cost_split: dict[Key, NonNegative] | None = Field(
+    cost_split: dict[Key, Percent] | None = Field(
         default=None,
         description="Agreed share of the investment per partner, in percent; covers each partner once, sums to 100.",
     )
@@ -169,11 +181,11 @@ class Activity(Strict):
     topic: Annotated[str, Field(max_length=500)] | None = Field(
         default=None, description="Substance of the activity; a contact without one counts as empty."
     )
-    hours: Annotated[float, Field(ge=0, le=10_000, allow_inf_nan=False)] | None = Field(
+    hours: Annotated[float, Field(ge=0, le=MAX_HOURS, allow_inf_nan=False)] | None = Field(
         default=None, description="Effort spent by the giving side, in hours."
     )
-    travel_cost: NonNegative | None = Field(default=None, description="Travel cost of the giving side.")
-    value: NonNegative | None = Field(default=None, description="Money: revenue, deal value or investment.")
+    travel_cost: Money | None = Field(default=None, description="Travel cost of the giving side.")
+    value: Money | None = Field(default=None, description="Money: revenue, deal value or investment.")
     attribution: Attribution | None = Field(
         default=None, description="For revenue and won projects: sourced or influenced by the partner."
     )

@@ -138,14 +138,19 @@ def _findings(before: Assessment, after: Assessment) -> Iterator[Movement]:
             yield change("finding.resolved", message=item.message, finding=item.id)
 
 
+# The monthly series (the report's charts) covers at most the last ten years up to the assessment date.
+MAX_SERIES_MONTHS = 120
+
+
 def monthly_series(evidence: Evidence) -> list[MonthPoint]:
-    """Per month: value given by each side, outcomes, and what contacts without a topic cost."""
+    """Per month (at most the last `MAX_SERIES_MONTHS`): value given by each side, outcomes, and
+    what contacts without a topic cost."""
     outcomes: dict[int, int] = {}
     for event in evidence.outcomes:
         month = month_of(event.date)
         outcomes[month] = outcomes.get(month, 0) + 1
     points = []
-    for month in evidence.months:
+    for month in evidence.months[-MAX_SERIES_MONTHS:]:
         given = {}
         for side in evidence.sides:
             flow = evidence.flows[side].get(month)

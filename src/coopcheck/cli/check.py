@@ -121,7 +121,7 @@ def check(
     threshold = fail_under if fail_under is not None else settings.fail_under
     searched = paths or [Path(".")]
     found = discover(searched, config.root or Path.cwd(), settings.include, settings.exclude)
-    if not found.files and not found.missing:
+    if not found.files and not found.missing and not found.unreadable:
         _nothing_found(found, searched, config.file)
     run_settings = Settings(
         as_of=day,
@@ -140,6 +140,11 @@ def check(
     results += [
         checked(str(path), None, [Diagnostic(str(path), 1, 1, _("file or folder not found"))], None, ())
         for path in found.missing
+    ]
+    unreadable = _("folder cannot be read ({reason})")
+    results += [
+        checked(str(path), None, [Diagnostic(str(path), 1, 1, unreadable.format(reason=reason))], None, ())
+        for path, reason in found.unreadable
     ]
     refuse_to_overwrite(output, (file for result in results for file in result.files))
     if validate_only:
@@ -171,10 +176,14 @@ def _nothing_found(found: Discovery, searched: list[Path], config_file: Path | N
 def _report(
     portfolio: PortfolioCheck, output_format: CheckFormat, output: Path | None, summary: bool, language: str
 ) -> None:
-    from coopcheck.rendering.portfolio import github, jsondoc, junit, markdown, text
+    from coopcheck.escaping import json_safe
+    from coopcheck.rendering.portfolio import github, jsondoc, junit, markdown, printable_check, text
 
     in_actions = bool(os.environ.get("GITHUB_ACTIONS"))
-    if output_format is CheckFormat.html:
+    raw, portfolio = portfolio, printable_check(portfolio)  # every format but JSON shows escapes
+    if output_format is CheckFormat.json:
+        emit(json_safe(jsondoc.render(raw)), output)
+    elif output_format is CheckFormat.html:
         from coopcheck.rendering import html
 
         # The page shows the partnerships that could be assessed; invalid files are named on stderr.
@@ -188,7 +197,6 @@ def _report(
             emit(github.render(portfolio))
     else:
         renderer = {
-            CheckFormat.json: jsondoc.render,
             CheckFormat.markdown: markdown.render,
             CheckFormat.github: github.render,
             CheckFormat.junit: junit.render,

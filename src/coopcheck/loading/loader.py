@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from coopcheck.i18n import _
-from coopcheck.loading import csvsource, yamlsource
+from coopcheck.loading import csvsource, inputs, yamlsource
 from coopcheck.loading.diagnostics import Diagnostic, InputError, format_path
 from coopcheck.loading.messages import describe
 from coopcheck.loading.rules import check
@@ -146,20 +146,7 @@ class _Collector:
 
 
 def _read(path: Path, shown: str) -> bytes:
-    try:
-        if path.is_dir():
-            raise InputError([Diagnostic(shown, 1, 1, _("is a directory; expected a file"))])
-        size = path.stat().st_size
-        yamlsource.check_size(size, shown)
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError([Diagnostic(shown, 1, 1, _("file not found"))]) from None
-    except PermissionError:
-        raise InputError([Diagnostic(shown, 1, 1, _("file cannot be read (permission denied)"))]) from None
-    except OSError as exc:
-        raise InputError(
-            [Diagnostic(shown, 1, 1, _("file cannot be read ({reason})").format(reason=exc.strerror or exc))]
-        ) from None
+    return inputs.read_input(path, shown)
 
 
 def _read_yaml(
@@ -223,7 +210,10 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
     segments: list[tuple[int, _Source]] = [(0, main)]
 
     base = Path(path).parent
+    seen_logs: dict[str, PathT] = {}
     for index, entry in log_entries:
+        if _listed_before(base / entry, ("logs", index), seen_logs, main, collector):
+            continue
         loaded = _load_log(base, entry, shown, allow_outside, main, ("logs", index), collector)
         if loaded is None:
             continue
@@ -267,6 +257,25 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
     return result
 
 
+def _listed_before(target: Path, where: PathT, seen: dict[str, PathT], main: _Source, collector: _Collector) -> bool:
+    """Whether this `logs:` entry names a file an earlier entry named already (reported at this entry)."""
+    if inputs.name_problem(str(target)) is not None:
+        return False  # `_load_log` says why the name cannot be used
+    earlier = seen.setdefault(os.path.realpath(target), where)
+    if earlier == where:
+        return False
+    collector.add(
+        main,
+        where,
+        "value",
+        _("log listed twice (the same file as {earlier}); its activities would count twice").format(
+            earlier=format_path(earlier)
+        ),
+        format_path(where),
+    )
+    return True
+
+
 def _log_name(owner: str, entry: str) -> str:
     """How a log is named in messages: its path as seen from where the partnership file was named."""
     return os.path.normpath(os.path.join(os.path.dirname(owner), entry))
@@ -283,8 +292,12 @@ def _load_log(
 ) -> tuple[_Source, list[Activity], list[Any]] | None:
     """Read one log named in `logs:`; problems with the entry itself point at the entry."""
     target = base / entry
-    shown = _log_name(owner, entry)
     field = format_path(where)
+    problem = inputs.name_problem(str(target))
+    if problem is not None:
+        collector.add(main, where, "value", _("log path cannot be used: {problem}").format(problem=problem), field)
+        return None
+    shown = _log_name(owner, entry)
     try:
         resolved = target.resolve()
     except (OSError, RuntimeError):
