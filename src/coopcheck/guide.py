@@ -12,9 +12,12 @@ import importlib
 import inspect
 from dataclasses import dataclass
 from types import ModuleType
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from coopcheck.i18n import N_, _
+
+if TYPE_CHECKING:
+    from coopcheck.assessment.parameters import ScoringParameters
 
 INTRO = (
     N_(
@@ -66,6 +69,29 @@ class Topic:
     def paragraphs(self) -> list[str]:
         return paragraphs(self.module.__doc__ or "")
 
+    def values(self, params: ScoringParameters | None = None) -> dict[str, object]:
+        """The parameters in force that the text quotes (`{window_months}` in a factor's docstring)."""
+        if not self.influence:
+            return {}
+        from coopcheck.assessment.parameters import ScoringParameters
+
+        return dict((params or ScoringParameters()).factor(self.id))
+
+    def text(self, params: ScoringParameters | None = None) -> list[str]:
+        """The paragraphs, translated, with the numbers of `params` (default: the documented defaults)."""
+        values = self.values(params)
+        return [filled(paragraph, values) for paragraph in self.paragraphs]
+
+
+class _Quoted(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def filled(paragraph: str, values: dict[str, object]) -> str:
+    """A paragraph in the reader's language with the parameters written in."""
+    return _(paragraph).format_map(_Quoted(values))
+
 
 class UnknownTopic(LookupError):
     def __init__(self, name: str, suggestion: str | None) -> None:
@@ -104,5 +130,5 @@ def lookup(name: str) -> Topic:
 
 def summary(topic: Topic) -> str:
     """The first sentence of the topic's text after its title, translated."""
-    first = _(topic.paragraphs[0]) if topic.paragraphs else ""
+    first = topic.text()[0] if topic.paragraphs else ""
     return first.split(":", 1)[1].strip() if ":" in first else first

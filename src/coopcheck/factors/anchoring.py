@@ -7,24 +7,25 @@ seen, the partnership leaves the company with that person.
 
 How it is measured
 
-- Named anchors (30%): each side names a `sponsor` and at least one of its `contacts`; the share
-  of these four checks that pass.
-- Exchange (50%): over the last six months, does each side take part at the executive level and
-  at the working level? Four cells (executive A, executive B, working A, working B); a side takes
-  part in an activity at a level when it leads it (`from`) or when its sponsor or contacts are
-  among the `people`. The share of cells holding at least one activity. Only activities that
-  record a `level` count; when no activity in the whole log does, this part is left out and the
-  reason says so.
-- Broken anchor: once the partnership is older than the window, a side that took no part at one
-  of the two levels for the whole window caps the factor at 25, below the line where a factor
-  counts as broken: a side whose executives have stayed away for half a year is not anchored,
-  however well the rest looks.
-- Spread (20%): for each side with at least five activities that name its people, the share of
-  those activities in which its most frequent person appears. Up to 50% counts in full, 100%
-  counts nothing, linear in between; the mean over the sides measured.
+- Named anchors (weight {named_weight:g}): each side names a `sponsor` and at least one of its
+  `contacts`; the share of these four checks that pass.
+- Exchange (weight {exchange_weight:g}): over the last {window_months} months, does each side take
+  part at the executive level and at the working level? Four cells (executive A, executive B,
+  working A, working B); a side takes part in an activity at a level when it leads it (`from`) or
+  when its sponsor or contacts are among the `people`. The share of cells holding at least one
+  activity. Only activities that record a `level` count; when no activity in the whole log does,
+  this part is left out and the reason says so.
+- Broken anchor: once the partnership is older than the window, a side that took no part at one of
+  the two levels for the whole window caps the factor at {missing_level_cap:g}, below the line
+  where a factor counts as broken: a side whose executives have stayed away that long is not
+  anchored, however well the rest looks.
+- Spread (weight {spread_weight:g}): for each side with at least {min_people_activities}
+  activities that name its people, the share of those activities in which its most frequent person
+  appears. Up to 50% counts in full, 100% counts nothing, linear in between; the mean over the
+  sides measured.
 
 Score = 100 x the weighted mean of the parts that could be measured. There is no score before
-four activities are logged: the definition alone does not show whether anyone is anchored.
+{min_activities} activities are logged: the definition alone does not show whether anyone is anchored.
 
 What to log: `level` (executive or working) and `people` on meetings, calls, workshops and reviews.
 People are assigned to the side that names them as sponsor or contact, otherwise to the side the

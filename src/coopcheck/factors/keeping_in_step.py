@@ -7,9 +7,9 @@ needed both never happens.
 How it is measured
 
 Every `request` is paired with the first activity of the asked side whose `responds_to` names the
-request's `id`. Only the recent pace counts: requests of the last eighteen months, and every
+request's `id`. Only the recent pace counts: requests of the last {window_months} months, and every
 request still open past its deadline, however old. The deadline of a request is its `due`
-date, or the agreed `response_days` after it (seven days when none were agreed). For each side,
+date, or the agreed `response_days` after it ({default_response_days} days when none were agreed). For each side,
 over the requests it was asked:
 
 - turnaround: days from request to answer; a request still open after its deadline counts with
@@ -17,13 +17,13 @@ over the requests it was asked:
 - punctuality: the share answered by the deadline (open requests past their deadline count as
   late; open requests not yet due are not judged).
 
-A side is measured once it has at least three judged requests. With both sides measured:
+A side is measured once it has at least {min_requests} judged requests. With both sides measured:
 
     balance     = (shorter median turnaround + R) / (longer median turnaround + R)
     punctuality = the lower of the two sides' punctuality
     score       = 100 x (0.5 x balance + 0.5 x punctuality)
 
-where R is the agreed `response_days` (or seven): a one-day against a three-day median is no real
+where R is the agreed `response_days` (or {default_response_days}): a one-day against a three-day median is no real
 gap when five days were agreed, but a two-day against a twenty-day median is. Punctuality is the
 lower of the two because the joint work waits for the later side. With one side measured the
 score is that side's punctuality; with none it is null.
