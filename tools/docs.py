@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from pydantic import BaseModel  # noqa: E402
 
-from coopcheck.assessment.parameters import COMPONENTS, DEFAULT_PROFILES, TARGETS, ScoringParameters  # noqa: E402
+from coopcheck.assessment.parameters import DEFAULT_PROFILES, TARGETS, ScoringParameters, components  # noqa: E402
 from coopcheck.factors import FACTORS  # noqa: E402
 
 CONFIGURATION = ROOT / "docs" / "configuration.md"
@@ -60,10 +60,10 @@ def factor_rows() -> Iterator[tuple[str, Any, str]]:
 
 
 def profile_table() -> str:
-    columns = [*COMPONENTS, *TARGETS, "outcome_ramp"]
+    columns = [*components(), *TARGETS, "outcome_ramp"]
     lines = ["| kind | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
     for kind, profile in DEFAULT_PROFILES.items():
-        values = [profile.weight(c) for c in COMPONENTS] + [profile.target_weight(t) for t in TARGETS]
+        values = [profile.weight(c) for c in components()] + [profile.target_weight(t) for t in TARGETS]
         values.append(profile.outcome_ramp)
         lines.append(f"| `{kind.value}` | " + " | ".join(f"{v:g}" for v in values) + " |")
     return "\n".join(lines)

@@ -9,11 +9,12 @@ field. Rules that span several fields or files live in `coopcheck.loading.rules`
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Annotated, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, field_validator
 
 from coopcheck.currencies import is_currency
 from coopcheck.i18n import _
@@ -85,7 +86,6 @@ STEP_TYPES = frozenset({ActivityType.request, ActivityType.delivery})
 INVESTMENT_TYPES = frozenset({ActivityType.investment, ActivityType.cost_share})
 OUTCOME_TYPES = frozenset({ActivityType.joint_campaign, ActivityType.project_won, ActivityType.revenue})
 
-INFLUENCE_FACTOR_IDS = ("anchoring", "keeping_in_step", "investment", "commitment")
 
 # Documented ranges (docs/format.md, docs/robustness.md): every amount stays far from where float
 # and decimal arithmetic lose precision or overflow, so every sum and ratio after loading is finite.
@@ -197,17 +197,33 @@ class Activity(Strict):
     note: str | None = Field(default=None, description="Free text; never scored.")
 
 
-class SurveyRatings(Strict):
-    """Ratings from 1 (poor) to 5 (excellent), one per influence factor; a factor may be left out."""
+def _known_factor(factor: str) -> str:
+    from coopcheck.factors import BY_ID  # the registry; imported late, as models come first
 
-    anchoring: Rating | None = Field(default=None, description="Anchoring at executive and working level.")
-    keeping_in_step: Rating | None = Field(default=None, description="Keeping in step: similar speed on both sides.")
-    investment: Rating | None = Field(default=None, description="Shared willingness to invest and share costs.")
-    commitment: Rating | None = Field(default=None, description="Commitment to shaping the influence factors.")
+    if factor not in BY_ID:
+        known = list(BY_ID)
+        close = difflib.get_close_matches(factor, known, n=1, cutoff=0.6)
+        hint = _("; did you mean '{name}'?").format(name=close[0]) if close else ""
+        raise ValueError(
+            _("unknown influence factor '{found}' (expected one of {known}){hint}").format(
+                found=factor, known=", ".join(known), hint=hint
+            )
+        )
+    return factor
+
+
+FactorId = Annotated[str, AfterValidator(_known_factor)]
+
+
+class SurveyRatings(RootModel[dict[FactorId, Rating]]):
+    """Ratings from 1 (poor) to 5 (excellent), one per influence factor, by factor id; a factor may be left out.
+    The factor ids are those of the factor registry (`coopcheck.factors`)."""
+
+    model_config = ConfigDict(frozen=True)
 
     def given(self) -> dict[str, int]:
         """The factors rated, by id."""
-        return {factor: value for factor in INFLUENCE_FACTOR_IDS if (value := getattr(self, factor)) is not None}
+        return dict(self.root)
 
 
 class Survey(Strict):

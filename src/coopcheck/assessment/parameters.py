@@ -20,7 +20,9 @@ from coopcheck.models import Kind
 OUTCOME = "outcome"
 RECIPROCITY = "reciprocity"
 EMPTY_CONTACTS = "empty_contacts"
-COMPONENTS = (*FACTORS_BY_ID, OUTCOME, RECIPROCITY, EMPTY_CONTACTS)
+def components() -> tuple[str, ...]:
+    """What the health score weighs: every registered influence factor, then the three sections."""
+    return (*FACTORS_BY_ID, OUTCOME, RECIPROCITY, EMPTY_CONTACTS)
 TARGETS = ("joint_campaigns", "projects_won", "revenue")
 
 
@@ -52,7 +54,7 @@ class Profile(Params):
     @field_validator("weights")
     @classmethod
     def _known_components(cls, weights: dict[str, float]) -> dict[str, float]:
-        return _checked(weights, COMPONENTS, "component")
+        return _checked(weights, components(), "component")
 
     @field_validator("targets")
     @classmethod

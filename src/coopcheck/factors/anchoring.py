@@ -47,6 +47,7 @@ from coopcheck.i18n import N_
 
 ID = "anchoring"
 TITLE = N_("Anchoring")
+SURVEY = "Anchoring at executive and working level."  # what a survey rating means
 LEVELS = ("executive", "working")
 
 

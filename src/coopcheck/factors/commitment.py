@@ -43,6 +43,7 @@ from coopcheck.i18n import N_
 
 ID = "commitment"
 TITLE = N_("Commitment")
+SURVEY = "Commitment to shaping the influence factors."  # what a survey rating means
 
 
 class Parameters(FactorParameters):

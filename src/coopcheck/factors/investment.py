@@ -43,6 +43,7 @@ from coopcheck.i18n import N_
 
 ID = "investment"
 TITLE = N_("Investment")
+SURVEY = "Shared willingness to invest and share costs."  # what a survey rating means
 
 
 class Parameters(FactorParameters):

@@ -51,6 +51,7 @@ from coopcheck.months import add_months
 
 ID = "keeping_in_step"
 TITLE = N_("Keeping in step")
+SURVEY = "Keeping in step: similar speed on both sides."  # what a survey rating means
 
 
 class Parameters(FactorParameters):

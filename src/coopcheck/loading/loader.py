@@ -128,8 +128,10 @@ class _Collector:
     def schema_errors(self, source: _Source, error: ValidationError, model: Any) -> None:
         for item in error.errors():
             loc = tuple(item["loc"])
+            on_key = loc[-1:] == ("[key]",)  # a mapping key that failed its own validation
+            loc = loc[:-1] if on_key else loc
             message, anchor = describe(item, model, loc)
-            self.add(source, loc, anchor, message, shown_path(loc))
+            self.add(source, loc, "key" if on_key else anchor, message, shown_path(loc))
 
     def diagnostics(self) -> list[Diagnostic]:
         by_source: dict[int, list[tuple[PathT, str]]] = {}
