@@ -8,8 +8,10 @@ moves a figure fails until the page says the new figure (and, by its arithmetic,
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
+import math
 import re
 from typing import Any
 
@@ -17,7 +19,11 @@ import pytest
 from typer.testing import CliRunner
 
 import coopcheck.cli  # noqa: F401  (registers every command on the app)
+from coopcheck.assessment.parameters import ScoringParameters
 from coopcheck.cli.app import app
+from coopcheck.evidence import gather
+from coopcheck.loading import load_partnership
+from coopcheck.months import month_label
 from support import AS_OF, EXAMPLES, ROOT
 
 Report = dict[str, Any]
@@ -172,3 +178,53 @@ def test_the_worked_example_arithmetic_adds_up() -> None:
         terms = re.findall(r"([+-]?) ?([\d,.]+)", expression)
         total = sum((-1 if sign == "-" else 1) * float(value.replace(",", "")) for sign, value in terms)
         assert total == pytest.approx(float(result.replace(",", "")))
+
+
+MONTH_ROW = re.compile(
+    r"^\| (\d{4}-\d{2}) \| ([\d,]+) \| ([\d,]+) \| (\d+) / (\d+) \| (.*?) \| (.*?) \| (.*?) \| (.*?) \| (yes|no) \|$",
+    re.M,
+)
+
+
+def test_the_worked_example_month_table_is_the_log_and_the_documented_formula() -> None:
+    """Each month's given values and gifts are the log's, and the steps and sums follow the formula above it.
+
+    The values come from the evidence (what the log holds per side and month); the steps and sums are
+    recomputed from the table's own figures with the page's formula and defaults, and the street is
+    reported in the month the page names, with the `since` the engine reports."""
+    as_of = dt.date.fromisoformat(AS_OF)
+    loaded = load_partnership(EXAMPLES / "one-way-street.yaml", today=as_of).partnership
+    assert loaded is not None
+    evidence = gather(loaded, as_of)
+    rows = MONTH_ROW.findall(worked_example())
+    assert [row[0] for row in rows] == [month_label(m) for m in evidence.months]
+    flows = {side: {month_label(m): f for m, f in evidence.flows[side].items()} for side in ("kranich", "lumen")}
+    given = sorted(f.value for f in flows["kranich"].values() if f.value > 0)
+    typical = given[len(given) // 2]  # the upper middle value, as the page says
+    assert f"so its typical month is {typical:,.0f}" in " ".join(worked_example().split())
+    gating = ScoringParameters().reciprocity.one_way  # the defaults the page quotes
+    gifts_k, gifts_l = (sum(f.giving for f in flows[side].values()) for side in ("kranich", "lumen"))
+    baseline = min(max(gifts_l / (gifts_k + gifts_l), gating.receiver_share_floor), 0.5)
+    assert f"Lumen made {gifts_l} of the {gifts_k + gifts_l} giving activities" in " ".join(worked_example().split())
+    per_gift = math.log((1 - gating.one_way_share) / (1 - baseline))
+    per_return = math.log(gating.one_way_share / baseline)
+    share = gating.month_share
+    value_sum = count_sum = None
+    for month, gave, got, gifts, returns, value_step, value_cell, count_step, count_cell, one_sided in rows:
+        k, lum = float(gave.replace(",", "")), float(got.replace(",", ""))
+        kranich, lumen = flows["kranich"].get(month), flows["lumen"].get(month)
+        assert k == (kranich.value if kranich else 0) and lum == (lumen.value if lumen else 0), month
+        assert int(gifts) == (kranich.giving if kranich else 0) and int(returns) == (lumen.giving if lumen else 0)
+        step = (k - share * (k + lum)) / typical
+        counted = int(gifts) * per_gift + int(returns) * per_return
+        assert float(value_step) == round(step, 3) and float(count_step) == round(counted, 3), month
+        if value_sum is None and step > 0 and counted > 0:
+            value_sum = count_sum = 0.0
+        if value_sum is None or count_sum is None:
+            assert value_cell == count_cell == "no run", month
+            continue
+        value_sum, count_sum = value_sum + step, count_sum + counted
+        assert (float(value_cell), float(count_cell)) == (round(value_sum, 3), round(count_sum, 3)), month
+        assert (one_sided == "yes") == (k >= share * (k + lum)), month
+    started = next(row[0] for row in rows if row[6] != "no run")  # the page: the run starts in February
+    assert started == report("one-way-street.yaml")["reciprocity"]["one_way"]["since"]
