@@ -48,6 +48,8 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "readiness": ("coopcheck.assessment.readiness", N_("Readiness")),
     "perception": ("coopcheck.assessment.perception", N_("Perception gap")),
 }
+# The part of the scoring parameters whose values a section's text quotes.
+SECTION_PARAMETERS = {"reciprocity": "reciprocity"}
 ALIASES = {
     "one_way": "reciprocity",
     "one_way_street": "reciprocity",
@@ -71,11 +73,13 @@ class Topic:
 
     def values(self, params: ScoringParameters | None = None) -> dict[str, object]:
         """The parameters in force that the text quotes (`{window_months}` in a factor's docstring)."""
-        if not self.influence:
-            return {}
         from coopcheck.assessment.parameters import ScoringParameters
 
-        return dict((params or ScoringParameters()).factor(self.id))
+        params = params or ScoringParameters()
+        if self.influence:
+            return dict(params.factor(self.id))
+        section = SECTION_PARAMETERS.get(self.id)
+        return dict(getattr(params, section)) if section else {}
 
     def text(self, params: ScoringParameters | None = None) -> list[str]:
         """The paragraphs, translated, with the numbers of `params` (default: the documented defaults)."""
@@ -89,8 +93,22 @@ class _Quoted(dict[str, object]):
 
 
 def filled(paragraph: str, values: dict[str, object]) -> str:
-    """A paragraph in the reader's language with the parameters written in."""
-    return _(paragraph).format_map(_Quoted(values))
+    """A paragraph in the reader's language with the parameters written in, its lines filled again."""
+    return reflow(_(paragraph).format_map(_Quoted(values)))
+
+
+def reflow(paragraph: str, width: int = 100) -> str:
+    """Prose and list items filled to `width`; indented formulas kept as written."""
+    import re
+    import textwrap
+
+    if any(line.startswith("    ") for line in paragraph.splitlines()):
+        return paragraph
+    items = re.split(r"\n(?=- )", paragraph)
+    return "\n".join(
+        textwrap.fill(" ".join(item.split()), width=width, subsequent_indent="  " if item.startswith("- ") else "")
+        for item in items
+    )
 
 
 class UnknownTopic(LookupError):

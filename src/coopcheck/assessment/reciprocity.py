@@ -7,25 +7,34 @@ shares) counts at face value. Meetings, calls, workshops, events, messages and r
 time, and requests ask rather than give: they cost the side but give the other nothing.
 
 The index is smaller / larger given value: 1 when both gave the same, 0.5 when one gave twice as
-much, 0 when one gave nothing; it needs four giving activities from the two sides together.
+much, 0 when one gave nothing; it needs {min_activities} giving activities from the two sides
+together.
 
-A one-way street is found by a sequential change-point test (Page's CUSUM) over the months, for
-each side as the possible giver:
+A one-way street is found by two sequential change-point tests (Page's CUSUM) over the months,
+for each side as the possible giver. The value sum adds, each month,
 
-    step  = (given - 0.75 x (given + received)) / the giver's typical month
-    sum   = max(0, sum + step)
+    (given - {one_way.month_share:g} x (given + received)) / the giver's typical month
 
 where given and received are the month's given value of the two sides and the giver's typical
-month is the median value it gives in a month in which it gives. A month in which the giver gives
-at least 75% of the value is one-sided. A run starts when the sum leaves zero; it is reported as a
-one-way street once the sum reaches 0.4 with at least two one-sided months and four giving
-activities of the giver, so two events never make a verdict. A token item from the receiver only
-dents the sum by its value; a month of real giving back pulls it to zero. `since` is the first
+month is the median value it gives in a month in which it gives. The count sum adds a
+log-likelihood ratio: for each giving activity of the giver ln((1 - q) / (1 - p)), for each of
+the receiver ln(q / p), where p is the receiver's usual share of the giving activities (at least
+{one_way.receiver_share_floor:g}, at most 0.5) and q = {one_way.one_way_share:g} its share while a
+street runs. A month in which the giver gives at least {one_way.month_share:.0%} of the value is
+one-sided. A run starts when both sums leave zero and ends when either returns there.
+
+A one-way street is reported once, in the same run, the value sum reaches
+{one_way.threshold:g} and the count sum {one_way.count_threshold:g}, with at least
+{one_way.min_months} one-sided months and {one_way.min_activities} giving activities of the giver,
+while the receiver gave at most {one_way.receiver_window_share:.0%} of its usual over the last
+{one_way.window_months} months, and not before {one_way.min_history_months} months are on record:
+so two events, a lumpy quarter or a quiet start never make a verdict. A token item from the
+receiver only dents the sums; real giving back pulls them to zero. `since` is the first
 one-sided month of the run; the cost is what the giver spent from then on.
 
-A street ends when the sum returns to zero (healed: the receiver gives back) or when the giver has
-given nothing for two months in a row (stopped: all giving stopped); ended streets are reported as
-history, never as current.
+A street ends when a sum returns to zero (healed: the receiver gives back) or when the giver has
+given nothing for {one_way.quiet_months} months in a row (stopped: all giving stopped); ended
+streets are reported as history, never as current.
 """
 
 from __future__ import annotations
