@@ -91,6 +91,9 @@ NonNegative = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Key = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", min_length=1, max_length=64)]
 Rating = Annotated[int, Field(ge=1, le=5)]
+Domain = Annotated[
+    str, Field(pattern=r"^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$", max_length=253)
+]
 
 
 class Strict(BaseModel):
@@ -111,6 +114,11 @@ class Partner(Strict):
     )
     hourly_rate: NonNegative | None = Field(
         default=None, description="Cost of one hour of this partner's effort, in the partnership's currency."
+    )
+    domains: list[Domain] = Field(
+        default_factory=list,
+        description="E-mail domains of this partner's people (e.g. contoso.com); `coopcheck import calendar` "
+        "uses them to tell the sides apart.",
     )
 
 
