@@ -7,6 +7,7 @@ import os
 import sys
 
 from coopcheck.cli import (
+    add,  # noqa: F401  (registers the command)
     assess,  # noqa: F401  (registers the command)
     check,  # noqa: F401  (registers the command)
     explain,  # noqa: F401  (registers the command)
