@@ -11,6 +11,7 @@ from coopcheck.cli import (
     assess,  # noqa: F401  (registers the command)
     check,  # noqa: F401  (registers the command)
     explain,  # noqa: F401  (registers the command)
+    importing,  # noqa: F401  (registers the commands)
     init,  # noqa: F401  (registers the command)
     trend,  # noqa: F401  (registers the command)
     validate,  # noqa: F401  (registers the command)

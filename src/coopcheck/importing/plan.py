@@ -37,6 +37,7 @@ class Candidate:
     entry: Entry | None
     reason: str = ""
     invalid: bool = False  # a row that should have mapped but could not (blocks writing)
+    ident: str | None = None  # the id it has or would have, also when it is skipped
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,13 @@ def plan(
 def _one(candidate: Candidate, existing: dict[str, tuple[Activity, Origin]], seen: set[str], target: str) -> Planned:
     entry = candidate.entry
     if entry is None:
-        return Planned("invalid" if candidate.invalid else "skipped", candidate.source, reason=candidate.reason)
+        reason = candidate.reason
+        if candidate.ident in existing:
+            origin = existing[candidate.ident][1]
+            reason += _("; already in the log at {place}: remove it there if it did not happen").format(
+                place=f"{origin.file}:{origin.line}"
+            )
+        return Planned("invalid" if candidate.invalid else "skipped", candidate.source, reason=reason)
     problem = _invalid(entry)
     if problem:
         return Planned("invalid", candidate.source, entry, problem)
