@@ -22,8 +22,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from bench_validate import best_of
 
 PARTNERSHIP = """\
 coopcheck: 1
@@ -90,15 +91,6 @@ def write_log(path: Path) -> None:
         for i in range(200)
     ]
     path.write_text("# hand-written\nactivities:\n" + "".join(items), encoding="utf-8")
-
-
-def best_of(repeat: int, action) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def run(*args: str) -> None:
