@@ -174,3 +174,12 @@ def test_refused_imports_leave_every_file_unchanged(run_cli, folder, change, mes
     assert result.exit_code == 2, result.output
     assert message in result.stderr
     assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == files
+
+
+def test_a_domain_must_be_a_domain(run_cli, folder):  # type: ignore[no-untyped-def]
+    partnership = folder / "northwind-contoso.yaml"
+    partnership.write_text(partnership.read_text().replace("[contoso.nl]", "[Contoso.NL, lea.vogt@contoso.nl]"))
+    result = run_cli("validate", str(partnership), "--as-of", "2026-11-28")
+    assert result.exit_code == 2
+    assert "partners.contoso.domains[1]: not an e-mail domain (found 'lea.vogt@contoso.nl'" in result.stdout
+    assert "domains[0]" not in result.stdout  # upper case is fine: domains compare case-insensitively

@@ -9,11 +9,12 @@ field. Rules that span several fields or files live in `coopcheck.loading.rules`
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Annotated, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from coopcheck.currencies import ISO_4217
 from coopcheck.i18n import _
@@ -91,8 +92,21 @@ NonNegative = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Key = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", min_length=1, max_length=64)]
 Rating = Annotated[int, Field(ge=1, le=5)]
+_DOMAIN = re.compile(r"([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
+
+
+def _domain(text: str) -> str:
+    if len(text) > 253 or not _DOMAIN.fullmatch(text):
+        raise ValueError(
+            _("not an e-mail domain (found '{found}'; expected the part after the @, e.g. contoso.com)").format(
+                found=text
+            )
+        )
+    return text.lower()
+
+
 Domain = Annotated[
-    str, Field(pattern=r"^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$", max_length=253)
+    str, AfterValidator(_domain), Field(max_length=253, json_schema_extra={"pattern": "^" + _DOMAIN.pattern + "$"})
 ]
 
 

@@ -21,7 +21,7 @@ from coopcheck.i18n import _
 
 if TYPE_CHECKING:
     from coopcheck.importing.plan import Candidate
-    from coopcheck.loading import LoadResult
+    from coopcheck.loading import Diagnostic, LoadResult
 
 import_app = typer.Typer(
     help="Add activities from a calendar export (.ics) or a CRM export (.csv) to a partnership's log.",
@@ -89,6 +89,71 @@ def import_calendar(
     _apply(into, result, found, resolved, write, no_input, skip_invalid=False)
 
 
+@import_app.command("csv")
+def import_csv(
+    csv_file: Annotated[Path, typer.Argument(help="CRM export.", metavar="FILE.csv", show_default=False)],
+    mapping_file: Annotated[
+        Path,
+        typer.Option(
+            "--map", help="How its columns become activity fields.", metavar="MAPPING.yaml", show_default=False
+        ),
+    ],
+    into: Into,
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", help="Write the valid rows even when others cannot be mapped.")
+    ] = False,
+    write: Write = False,
+    no_input: NoInput = False,
+    allow_outside_logs: AllowOutsideLogs = None,
+    config_file: ConfigFile = None,
+    lang: Lang = None,
+) -> None:
+    """Won deals, revenue, referrals and leads from a CRM export, through a mapping file; idempotent by id."""
+    from coopcheck.cli import logedit
+    from coopcheck.importing import csvmap
+    from coopcheck.loading.diagnostics import InputError
+
+    resolved = resolve(config_file, lang, None, allow_outside_logs)
+    result, _partnership = logedit.load_valid(into, resolved.allow_outside_logs, resolved.as_of)
+    mapping_text = _text(mapping_file, "utf-8")
+    try:
+        mapping = csvmap.load_mapping(mapping_text, str(mapping_file))
+    except InputError as exc:
+        _stop(exc.diagnostics, _("{file}: invalid mapping; nothing was written").format(file=mapping_file))
+    export = _text(csv_file, mapping.encoding)
+    try:
+        header, rows = csvmap.read_rows(export, mapping)
+    except ValueError as exc:
+        line, _sep, problem = str(exc).partition(": ")
+        fail(_("{file}:{line}:1: CSV syntax error: {error}").format(file=csv_file, line=line, error=problem))
+    problems = csvmap.header_problems(header, mapping)
+    if problems:
+        diagnostics = csvmap.located(mapping_text, str(mapping_file), problems)
+        _stop(diagnostics, _("{file}: the mapping does not fit the export; nothing was written").format(file=csv_file))
+    found = csvmap.candidates(header, rows, mapping, str(csv_file))
+    _apply(into, result, found, resolved, write, no_input, skip_invalid)
+
+
+def _stop(diagnostics: Sequence[Diagnostic], message: str) -> None:
+    sys.stderr.write("".join(f"{d}\n" for d in diagnostics))
+    fail(message)
+
+
+def _text(path: Path, encoding: str) -> str:
+    """A file's text in `encoding` (a UTF-8 byte-order mark dropped); exit 2 with the place of a bad byte."""
+    data = _read(path)
+    try:
+        return data.decode("utf-8-sig" if encoding.replace("_", "-").lower() in ("utf-8", "utf8") else encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        fail(
+            _("{file}:{line}: not {encoding} text (found byte 0x{byte:02x}); set `encoding:` in the mapping").format(
+                file=path, line=line, encoding=encoding, byte=data[exc.start]
+            )
+        )
+    raise AssertionError("unreachable")
+
+
 def _zone(name: str | None) -> str | None:
     if name is None:
         return None
@@ -130,7 +195,9 @@ def _apply(
     partnership = result.partnership
     assert partnership is not None
     target = logedit.target_of(file, result)
-    planned = plan(found, partnership.activities, partnership.origins, target.shown)
+    planned = plan(
+        found, partnership.activities, partnership.origins, target.shown, list(partnership.definition.partners)
+    )
     sys.stdout.write(importplan.as_text(planned, target.shown))
     invalid = sum(1 for item in planned if item.status == "invalid")
     if invalid and not skip_invalid:

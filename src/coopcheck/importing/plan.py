@@ -50,18 +50,25 @@ class Planned:
 
 
 def plan(
-    candidates: Sequence[Candidate], activities: Sequence[Activity], origins: Sequence[Origin], target: str
+    candidates: Sequence[Candidate],
+    activities: Sequence[Activity],
+    origins: Sequence[Origin],
+    target: str,
+    partners: Sequence[str],
 ) -> list[Planned]:
     """Compare each candidate with the partnership's activities (by id); `target` is the file written."""
     existing = {a.id: (a, o) for a, o in zip(activities, origins, strict=True) if a.id is not None}
     seen: set[str] = set()
-    out = []
-    for candidate in candidates:
-        out.append(_one(candidate, existing, seen, target))
-    return out
+    return [_one(candidate, existing, seen, target, partners) for candidate in candidates]
 
 
-def _one(candidate: Candidate, existing: dict[str, tuple[Activity, Origin]], seen: set[str], target: str) -> Planned:
+def _one(
+    candidate: Candidate,
+    existing: dict[str, tuple[Activity, Origin]],
+    seen: set[str],
+    target: str,
+    partners: Sequence[str],
+) -> Planned:
     entry = candidate.entry
     if entry is None:
         reason = candidate.reason
@@ -71,7 +78,7 @@ def _one(candidate: Candidate, existing: dict[str, tuple[Activity, Origin]], see
                 place=f"{origin.file}:{origin.line}"
             )
         return Planned("invalid" if candidate.invalid else "skipped", candidate.source, reason=reason)
-    problem = _invalid(entry)
+    problem = _invalid(entry) or _not_partners(entry, partners)
     if problem:
         return Planned("invalid", candidate.source, entry, problem)
     ident = str(entry.get("id", ""))
@@ -93,6 +100,17 @@ def _one(candidate: Candidate, existing: dict[str, tuple[Activity, Origin]], see
             _("changed, but written in {file}; update it there").format(file=f"{origin.file}:{origin.line}"),
         )
     return Planned("updated", candidate.source, after, replaces=origin)
+
+
+def _not_partners(entry: Entry, partners: Sequence[str]) -> str:
+    for side in ("from", "to"):
+        if entry.get(side) not in partners:
+            return _("{side}: '{found}' is not a partner of this partnership (expected one of {keys})").format(
+                side=side, found=entry.get(side), keys=", ".join(partners)
+            )
+    if entry["from"] == entry["to"]:
+        return _("from and to are the same partner ('{key}')").format(key=entry["from"])
+    return ""
 
 
 def _invalid(entry: Entry) -> str:
