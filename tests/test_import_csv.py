@@ -146,3 +146,13 @@ def test_numbers_in_the_export_s_own_notation(text, decimal, thousands, expected
         {"decimal": decimal, "thousands": thousands, "columns": {k: k for k in ("id", "date", "from", "to", "type")}}
     )
     assert _number(text, "Betrag", mapping) == expected
+
+
+def test_docs_list_every_mapping_key_and_the_shipped_mappings_load() -> None:
+    from coopcheck.importing.csvmap import load_mapping
+
+    doc = (EXAMPLES.parent / "docs" / "import.md").read_text(encoding="utf-8")
+    table = {line.split("|")[1].strip().strip("`") for line in doc.splitlines() if line.startswith("| `")}
+    assert set(ImportMapping.model_fields) <= table
+    for mapping in sorted((EXAMPLES / "import").glob("*.mapping.yaml")):
+        assert load_mapping(mapping.read_text(encoding="utf-8"), str(mapping)).columns

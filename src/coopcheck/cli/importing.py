@@ -126,6 +126,8 @@ def import_csv(
     except ValueError as exc:
         line, _sep, problem = str(exc).partition(": ")
         fail(_("{file}:{line}:1: CSV syntax error: {error}").format(file=csv_file, line=line, error=problem))
+    if not header:
+        fail(_("{file}: the export is empty; expected a header row").format(file=csv_file))
     problems = csvmap.header_problems(header, mapping)
     if problems:
         diagnostics = csvmap.located(mapping_text, str(mapping_file), problems)

@@ -84,14 +84,20 @@ def candidates(
 
     series = _series(calendar)
     zone = ZoneInfo(timezone) if timezone else _calendar_zone(calendar)
-    occurrences = [
-        event
-        for event in _occurrences(calendar, series, since, until)
-        if since <= _local(event["DTSTART"].dt, zone).date() <= until
-    ]
     domains = {d.lower(): key for key, partner in partners.items() for d in partner.domains}
     sponsors = {_plain(p.sponsor): key for key, p in partners.items() if p.sponsor}
-    found = [c for event in occurrences if (c := _candidate(event, series, zone, domains, sponsors, partners))]
+    found = []
+    for event in _occurrences(calendar, series, since, until):
+        try:
+            if not since <= _local(event["DTSTART"].dt, zone).date() <= until:
+                continue
+            candidate = _candidate(event, series, zone, domains, sponsors, partners)
+        except (ValueError, TypeError, AttributeError, KeyError) as exc:  # a property the export wrote wrongly
+            uid = str(event.get("UID", "?"))
+            reason = _("cannot be read ({reason})").format(reason=exc)
+            candidate = (uid, Candidate(f"UID {uid[:40]}", None, reason))
+        if candidate is not None:
+            found.append(candidate)
     found.sort(key=lambda pair: pair[0])
     return [candidate for _start, candidate in found]
 
@@ -266,10 +272,14 @@ def _is_call(event: Any) -> bool:
 def _hours(event: Any, start: dt.datetime) -> float | None:
     end = event.get("DTEND")
     if end is not None and isinstance(end.dt, dt.datetime):
+        if (end.dt.tzinfo is None) != (start.tzinfo is None):
+            return None  # one end floating, the other in a zone: no telling how long it was
         length = end.dt - start
     elif event.get("DURATION") is not None:
         length = event.get("DURATION").dt
     else:
+        return None
+    if not isinstance(length, dt.timedelta):
         return None
     hours = round(length.total_seconds() / 3600, 2)
     return hours if 0 <= hours <= 10_000 else None

@@ -68,6 +68,17 @@ class ImportMapping(Strict):
         default_factory=dict, description="Column -> values whose rows are left out (e.g. lost deals)."
     )
 
+    @field_validator("delimiter")
+    @classmethod
+    def _usable_delimiter(cls, delimiter: str) -> str:
+        if delimiter in '"\r\n' or delimiter.isalnum():
+            raise ValueError(
+                _("cannot separate cells (found {found}; expected e.g. ',', ';' or a tab)").format(
+                    found=repr(delimiter)
+                )
+            )
+        return delimiter
+
     @field_validator("encoding")
     @classmethod
     def _known_encoding(cls, name: str) -> str:
@@ -222,7 +233,9 @@ def _convert(name: str, raw: str, column: str, mapping: ImportMapping) -> object
 
 def _number(raw: str, column: str, mapping: ImportMapping) -> float:
     """`48.000,00 €` with decimal `,` and thousands `.` -> 48000.0."""
-    text = re.sub(r"[^\d.,'+\-\s]", "", raw).strip()
+    # a currency sign or code before or after the number is dropped, nothing inside it
+    bare = re.fullmatch(r"[^\d+-]*?([+-]?\d[\d.,' \u00a0]*?)[^\d]*", raw.strip())
+    text = bare.group(1) if bare else raw
     if mapping.thousands:
         text = text.replace(mapping.thousands, "")
     text = text.replace("\u00a0", "").replace(" ", "")
