@@ -10,6 +10,7 @@ import pytest
 
 from coopcheck.importing.entries import next_id
 from support import EXAMPLES
+from terminal import on_a_terminal
 
 PARTNERSHIP = """\
 # yaml-language-server: $schema=../coopcheck.schema.json
@@ -236,3 +237,17 @@ def test_next_id_follows_the_log_pattern() -> None:
     assert next_id(["ow-2026-009", "ow-2026-010", "x"], ["ow-2026-010", "ow-2026-041"]) == "ow-2026-042"
     assert next_id(["a7", "a8"], ["a8"]) == "a9"
     assert next_id(["kick-off"], []) is None
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs a POSIX pseudo-terminal")
+def test_on_a_terminal_missing_fields_are_asked_for_with_their_allowed_values(partnership):  # type: ignore[no-untyped-def]
+    shown = on_a_terminal(
+        ["add", partnership.name, "--date", "2026-03-05", "--topic", "Pricing"],
+        ["meting", "meeting", "contoso"],
+        partnership.parent,
+    )
+    assert "Type of activity (meeting, call, workshop" in shown
+    assert "Please answer one of:" in shown  # 'meting' was not taken
+    assert "Partner who gave or initiated (northwind, contoso)" in shown
+    text = partnership.read_text(encoding="utf-8")
+    assert "  - id: a-010\n    date: 2026-03-05\n    from: contoso\n    to: northwind\n    type: meeting\n" in text

@@ -19,6 +19,7 @@ import pytest
 from coopcheck.loading import load_partnership
 from coopcheck.models import Activity
 from support import EXAMPLES
+from terminal import on_a_terminal
 
 CALENDAR = "jonas-keller-calendar.ics"
 MOVED_OCCURRENCE = re.compile(
@@ -183,3 +184,15 @@ def test_a_domain_must_be_a_domain(run_cli, folder):  # type: ignore[no-untyped-
     assert result.exit_code == 2
     assert "partners.contoso.domains[1]: not an e-mail domain (found 'lea.vogt@contoso.nl'" in result.stdout
     assert "domains[0]" not in result.stdout  # upper case is fine: domains compare case-insensitively
+
+
+def test_on_a_terminal_the_import_asks_before_writing(folder):  # type: ignore[no-untyped-def]
+    log = folder / "logs" / "northwind-contoso.yaml"
+    before = log.read_bytes()
+    args = ["import", "calendar", CALENDAR, "--into", "northwind-contoso.yaml", "--until", "2026-04-30"]
+    shown = on_a_terminal(args, ["n"], folder)
+    assert "Write 9 new and 0 updated entries to logs/northwind-contoso.yaml? [y/N]" in shown
+    assert log.read_bytes() == before
+    shown = on_a_terminal(args, ["y"], folder)
+    assert "Wrote 9 new and 0 updated entries" in shown
+    assert log.read_bytes().startswith(before) and len(_imported(folder)) == 9
