@@ -8,7 +8,8 @@ best of `--repeat` runs each, in a fresh process (start-up included):
 - the first `coopcheck import calendar --write` (everything new), against reading the same export
   with icalendar and expanding it with recurring-ical-events alone (the floor the import builds on);
 - the second import of the same export (everything unchanged, nothing written), against the first;
-- `coopcheck validate` of the partnership after the import, against the first import.
+- `coopcheck validate` of the partnership after the import, against the first import;
+- the CPU time of the parse alone and of the first import (steadier than wall time on a busy machine).
 
 Usage: python benchmarks/bench_import.py [--events 10000] [--repeat 3]
 """
@@ -25,6 +26,17 @@ import tempfile
 from pathlib import Path
 
 from bench_validate import best_of
+
+
+def child_cpu(action) -> float:  # type: ignore[no-untyped-def]
+    """CPU seconds (user + system) the child processes of `action` used: steady on a busy machine."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    action()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
 
 PARTNERSHIP = """\
 coopcheck: 1
@@ -126,12 +138,16 @@ def main() -> None:
         entries = (folder / "log.yaml").read_text(encoding="utf-8").count("  - id: cal-")
         second = best_of(args.repeat, lambda: run(*imported, "--write"))
         validate = best_of(args.repeat, lambda: run(*coopcheck, "validate", str(folder / "bench.yaml")))
+        cpu_floor = child_cpu(lambda: run(sys.executable, "-c", floor_code, str(calendar)))
+        cpu_first = child_cpu(first_import)
         size = calendar.stat().st_size / 1048576
     print(f"calendar: {args.events} events ({size:.1f} MiB), {entries} entries imported")
     print(f"icalendar + recurring-ical-events alone: {floor:.2f} s")
     print(f"first import (all new, written):        {first:.2f} s  ratio to the parse alone {first / floor:.2f}")
     print(f"second import (all unchanged):          {second:.2f} s  ratio to the first import {second / first:.2f}")
     print(f"validate after the import:              {validate:.2f} s  ratio to the first import {validate / first:.2f}")
+    ratio = cpu_first / cpu_floor
+    print(f"CPU time, parse alone / first import:   {cpu_floor:.2f} s / {cpu_first:.2f} s  ratio {ratio:.2f}")
 
 
 if __name__ == "__main__":
