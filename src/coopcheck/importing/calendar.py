@@ -114,42 +114,43 @@ def _candidate(
     if start is None:
         return None
     begin = _local(start.dt, zone)
-    uid = str(event.get("UID", ""))
     title = " ".join(str(event.get("SUMMARY", "")).split())[:500]
     shown = f"{_shown_time(begin)} {title}".strip()
-    ident = _ident(uid, event, series, zone)
-    key = _shown_time(begin)
-    if str(event.get("STATUS", "")).upper() == "CANCELLED":
-        return key, Candidate(shown, None, _("cancelled"), ident=ident)
-    if not isinstance(start.dt, dt.datetime):
-        return key, Candidate(
-            shown, None, _("all-day event (no duration); add it with `coopcheck add` if it was joint work")
-        )
+    ident = _ident(str(event.get("UID", "")), event, series, zone)
     people = _people(event, domains)
-    attendees = people[1:]
-    if attendees and all(p.declined for p in attendees):
-        return key, Candidate(shown, None, _("declined by all attendees"), ident=ident)
+    reason = _skipped(event, start.dt, people, len(partners))
+    if reason:
+        return _shown_time(begin), Candidate(shown, None, reason, ident=ident)
     present = [p for p in people if not p.declined and p.side is not None]
-    sides = {p.side for p in present}
-    if len(sides) < len(partners):
-        reason = _("only one partner's people take part") if sides else _("no one from either partner takes part")
-        return key, Candidate(shown, None, reason, ident=ident)
-    giver = people[0].side if people[0].side in sides else present[0].side
-    assert giver is not None
-    other = next(k for k in partners if k != giver)
+    giver = people[0].side if people[0].side is not None and not people[0].declined else present[0].side
     names = list(dict.fromkeys(p.name for p in present if p.name))
     entry: Entry = {
         "id": ident,
         "date": begin.date(),
         "from": giver,
-        "to": other,
+        "to": next(k for k in partners if k != giver),
         "type": "call" if _is_call(event) else "meeting",
         "level": "executive" if any(_plain(n) in sponsors for n in names) else "working",
         "people": names,
         "topic": title or None,
         "hours": _hours(event, start.dt),
     }
-    return key, Candidate(shown, {k: v for k, v in entry.items() if v not in (None, [])}, ident=ident)
+    return _shown_time(begin), Candidate(shown, {k: v for k, v in entry.items() if v not in (None, [])}, ident=ident)
+
+
+def _skipped(event: Any, start: dt.date, people: list[_Person], partners: int) -> str:
+    """Why the event is no joint meeting or call, or ''."""
+    if str(event.get("STATUS", "")).upper() == "CANCELLED":
+        return _("cancelled")
+    if not isinstance(start, dt.datetime):
+        return _("all-day event (no duration); add it with `coopcheck add` if it was joint work")
+    attendees = people[1:]
+    if attendees and all(p.declined for p in attendees):
+        return _("declined by all attendees")
+    sides = {p.side for p in people if not p.declined and p.side is not None}
+    if len(sides) < partners:
+        return _("only one partner's people take part") if sides else _("no one from either partner takes part")
+    return ""
 
 
 def _occurrences(calendar: Any, series: set[str], since: dt.date, until: dt.date) -> list[Any]:

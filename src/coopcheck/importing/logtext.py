@@ -18,13 +18,10 @@ import yaml
 from yaml.events import (
     CollectionEndEvent,
     CollectionStartEvent,
-    DocumentEndEvent,
-    DocumentStartEvent,
     ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
     StreamEndEvent,
-    StreamStartEvent,
 )
 
 from coopcheck.i18n import _
@@ -172,55 +169,76 @@ def _line_end(text: str, offset: int) -> int:
 def _survey(text: str, in_mapping: bool, starts: list[int]) -> _Layout:
     """Find the activity list by walking the parser's events once."""
     loader = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
-    layout = _Layout()
-    flows: list[bool] = []  # flow style of each open collection
-    inside: int | None = None  # depth of the list's items while inside it
-    key_turn, key = True, None
+    walker = _Walker(starts, in_mapping)
     try:
         while True:
             event: Any = loader.get_event()
-            if isinstance(event, (StreamStartEvent, DocumentStartEvent, DocumentEndEvent)):
-                continue
             if isinstance(event, StreamEndEvent):
                 break
-            offset = _offset(starts, event.start_mark)
-            depth = len(flows)
             if isinstance(event, CollectionEndEvent):
-                flow = flows.pop()
-                if inside is not None and depth - 1 == inside - 1 and isinstance(event, SequenceEndEvent):
-                    layout.sequence = (
-                        layout.sequence[0] if layout.sequence else offset,
-                        _offset(starts, event.end_mark),
-                    )
-                    inside = None
-                elif inside is not None and flow:
-                    layout.items[-1].end = _offset(starts, event.end_mark)
-                continue
-            if inside is not None and depth == inside:
-                layout.items.append(_Item(offset, _offset(starts, event.end_mark)))
-            elif inside is not None and isinstance(event, ScalarEvent):
-                layout.items[-1].end = _offset(starts, event.end_mark)
-            if depth == (1 if in_mapping else 0) and not layout.found:
-                if in_mapping and key_turn:
-                    key = event.value if isinstance(event, ScalarEvent) else None
-                    if key == "activities":
-                        layout.key = offset
-                    key_turn = False
-                elif not in_mapping or key == "activities":
-                    layout.found = True
-                    if isinstance(event, SequenceStartEvent):
-                        inside = depth + 1
-                        layout.flow = bool(event.flow_style)
-                        layout.sequence = (offset, offset)
-                    elif isinstance(event, ScalarEvent):
-                        layout.null_value = _offset(starts, event.end_mark)
-                else:
-                    key_turn = True
-            if isinstance(event, CollectionStartEvent):
-                flows.append(bool(event.flow_style))
+                walker.close(event)
+            elif isinstance(event, (ScalarEvent, CollectionStartEvent)):
+                walker.node(event)
     finally:
         loader.dispose()
-    return layout
+    return walker.layout
+
+
+class _Walker:
+    """Follows the nesting of the events; records the activity list and where its items end."""
+
+    def __init__(self, starts: list[int], in_mapping: bool) -> None:
+        self.starts = starts
+        self.in_mapping = in_mapping
+        self.layout = _Layout()
+        self.flows: list[bool] = []  # flow style of each open collection
+        self.inside: int | None = None  # depth of the list's items while inside it
+        self.key_turn = True
+        self.key: str | None = None
+
+    def node(self, event: Any) -> None:
+        offset = _offset(self.starts, event.start_mark)
+        depth = len(self.flows)
+        items = self.layout.items
+        if self.inside is not None and depth == self.inside:
+            items.append(_Item(offset, _offset(self.starts, event.end_mark)))
+        elif self.inside is not None and isinstance(event, ScalarEvent):
+            items[-1].end = _offset(self.starts, event.end_mark)
+        if depth == (1 if self.in_mapping else 0) and not self.layout.found:
+            self._top_level(event, offset, depth)
+        if isinstance(event, CollectionStartEvent):
+            self.flows.append(bool(event.flow_style))
+
+    def _top_level(self, event: Any, offset: int, depth: int) -> None:
+        """A key or value of the root mapping, or the root itself."""
+        if self.in_mapping and self.key_turn:
+            self.key = event.value if isinstance(event, ScalarEvent) else None
+            if self.key == "activities":
+                self.layout.key = offset
+            self.key_turn = False
+            return
+        if self.in_mapping and self.key != "activities":
+            self.key_turn = True
+            return
+        self.layout.found = True
+        if isinstance(event, SequenceStartEvent):
+            self.inside = depth + 1
+            self.layout.flow = bool(event.flow_style)
+            self.layout.sequence = (offset, offset)
+        elif isinstance(event, ScalarEvent):
+            self.layout.null_value = _offset(self.starts, event.end_mark)
+
+    def close(self, event: Any) -> None:
+        flow = self.flows.pop()
+        if self.inside is None:
+            return
+        end = _offset(self.starts, event.end_mark)
+        if len(self.flows) == self.inside - 1 and isinstance(event, SequenceEndEvent):
+            assert self.layout.sequence is not None
+            self.layout.sequence = (self.layout.sequence[0], end)
+            self.inside = None
+        elif flow:
+            self.layout.items[-1].end = end
 
 
 def _offset(starts: list[int], mark: Any) -> int:
