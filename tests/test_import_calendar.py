@@ -18,6 +18,7 @@ import pytest
 
 from coopcheck.loading import load_partnership
 from coopcheck.models import Activity
+from reports import english_afterwards  # noqa: F401  (puts the language back after each test)
 from support import EXAMPLES
 from terminal import on_a_terminal
 
@@ -196,3 +197,10 @@ def test_on_a_terminal_the_import_asks_before_writing(folder):  # type: ignore[n
     shown = on_a_terminal(args, ["y"], folder)
     assert "Wrote 9 new and 0 updated entries" in shown
     assert log.read_bytes().startswith(before) and len(_imported(folder)) == 9
+
+
+def test_the_plan_speaks_german(run_cli, folder):  # type: ignore[no-untyped-def]
+    result = _import(run_cli, folder, "--lang", "de", "--no-input")
+    assert result.exit_code == 0, result.output
+    assert "Status" in result.stdout and "übersprungen  " in result.stdout and "(abgesagt)" in result.stdout
+    assert "9 neu, 5 übersprungen" in result.stdout and "mit --write erneut ausführen" in result.stdout

@@ -9,14 +9,14 @@ from coopcheck.i18n import _
 from coopcheck.importing.entries import text_of
 from coopcheck.importing.plan import STATUS_LABELS, STATUSES, Planned
 
-_WIDTHS = (11, 10, 20, 12)
-
 
 def as_text(planned: Sequence[Planned], target: str) -> str:
     """The table, then one line with the count per status."""
     header = (_("status"), _("date"), _("from → to"), _("type"), _("source / topic / reason"))
-    lines = [_row(header), _row((*("-" * w for w in _WIDTHS), "-" * 24))]
-    lines += [_row(_cells(item)) for item in planned]
+    rows = [_cells(item) for item in planned]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
+    lines = [_row(header, widths), _row(tuple("-" * w for w in [*widths, 24]), widths)]
+    lines += [_row(row, widths) for row in rows]
     counts = Counter(item.status for item in planned)
     summary = ", ".join(f"{counts[s]} {_(STATUS_LABELS[s])}" for s in STATUSES if counts[s])
     lines.append(_("{file}: {summary}").format(file=target, summary=summary or _("nothing found")))
@@ -41,6 +41,6 @@ def _cells(item: Planned) -> tuple[str, ...]:
     )
 
 
-def _row(cells: tuple[str, ...]) -> str:
-    padded = [cell[:width].ljust(width) for cell, width in zip(cells, _WIDTHS, strict=False)]
+def _row(cells: tuple[str, ...], widths: list[int]) -> str:
+    padded = [cell.ljust(width) for cell, width in zip(cells, widths, strict=False)]
     return "  ".join([*padded, cells[-1]]).rstrip()
