@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Annotated, Literal, NamedTuple
@@ -103,6 +104,22 @@ Percent = Annotated[float, Field(ge=0, le=MAX_PERCENT, allow_inf_nan=False)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Key = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", min_length=1, max_length=64)]
 Rating = Annotated[int, Field(ge=1, le=5)]
+_DOMAIN = re.compile(r"([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
+
+
+def _domain(text: str) -> str:
+    if len(text) > 253 or not _DOMAIN.fullmatch(text):
+        raise ValueError(
+            _("not an e-mail domain (found '{found}'; expected the part after the @, e.g. contoso.com)").format(
+                found=text
+            )
+        )
+    return text.lower()
+
+
+Domain = Annotated[
+    str, AfterValidator(_domain), Field(max_length=253, json_schema_extra={"pattern": "^" + _DOMAIN.pattern + "$"})
+]
 
 
 class Strict(BaseModel):
@@ -123,6 +140,11 @@ class Partner(Strict):
     )
     hourly_rate: Rate | None = Field(
         default=None, description="Cost of one hour of this partner's effort, in the partnership's currency."
+    )
+    domains: list[Domain] = Field(
+        default_factory=list,
+        description="E-mail domains of this partner's people (e.g. contoso.com); `coopcheck import calendar` "
+        "uses them to tell the sides apart.",
     )
 
 
