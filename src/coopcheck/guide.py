@@ -49,7 +49,7 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "perception": ("coopcheck.assessment.perception", N_("Perception gap")),
 }
 # The part of the scoring parameters whose values a section's text quotes.
-SECTION_PARAMETERS = {"reciprocity": "reciprocity"}
+SECTION_PARAMETERS = {"reciprocity": "reciprocity", "health": "health"}
 ALIASES = {
     "one_way": "reciprocity",
     "one_way_street": "reciprocity",

@@ -1,19 +1,21 @@
 """Influence score and health score: weighted means with the profile of the partnership's kind.
 
-Influence = weighted mean of the factor scores (at least two scored) x freshness, where
+Influence = weighted mean of the factor scores (at least {min_factors} scored) x freshness, where
 
-    freshness = 0.5 ^ (max(0, quiet months - 2) / 2)
+    freshness = 0.5 ^ (max(0, quiet months - {quiet_grace_months}) / {quiet_half_life_months:g})
 
 and quiet months are the whole months since the quieter side last did work for the partnership
-(anything but a review, a request or a contact without a topic; from `started` if it never did).
-Factor scores rest on the whole log; freshness makes sure that months of silence cannot hide
-behind a good first quarter: two quiet months cost nothing (a holiday), four halve the influence,
-nine leave less than a tenth. Health = weighted mean of
-the factor scores (each x freshness), the outcome score, 100 x the reciprocity index and 100 - the empty-contact risk,
-over the components that could be scored, provided they carry at least half the profile's weight.
-Band: green from 70, amber from 45, red below. Caps: a one-way street or an influence factor
-below 30 (broken) keep the band at amber at best; a zombie (two quarters without outcome while
-effort goes on) makes it red.
+(anything but a review, a request, an outcome or a contact without a topic; from `started` if it
+never did). Factor scores rest on the whole log; freshness makes sure that months of silence
+cannot hide behind a good first quarter.
+
+Health = weighted mean of the factor scores (each x freshness), the outcome score, 100 x the
+reciprocity index and 100 - the empty-contact risk, over the components that could be scored,
+provided they carry at least {min_weight_share:.0%} of the profile's weight. Band: green from 70,
+amber from 45, red below. Caps: a one-way street keeps the band at {one_way_cap} at best, an
+influence factor below {broken_factor_below:g} (broken) at {broken_factor_cap}, a zombie (two
+quarters without a due outcome while effort goes on) at {zombie_cap}; the report says the cap in
+the line of the band.
 """
 
 from __future__ import annotations
