@@ -25,7 +25,8 @@ How it is measured
   sides measured.
 
 Score = 100 x the weighted mean of the parts that could be measured. There is no score before
-{min_activities} activities are logged: the definition alone does not show whether anyone is anchored.
+{min_activities} activities are logged: the definition alone does not show whether anyone is
+anchored.
 
 What to log: `level` (executive or working) and `people` on meetings, calls, workshops and reviews.
 People are assigned to the side that names them as sponsor or contact, otherwise to the side the

@@ -6,18 +6,20 @@ followed by action.
 
 How it is measured
 
-- Rhythm (weight {rhythm_weight:g}): the time from `started` to the assessment date is cut, backwards from the
-  assessment date, into periods of the agreed `review_every_days` plus {slack:.0%} slack (a review a
-  little late is still on rhythm); {default_review_days} days when no rhythm was agreed. Rhythm is the share of complete
-  periods holding at least one `review`. Because the latest period comes first, a lapse shows at
-  once, and four reviews in one week do not make up for a year without one. A review with neither
-  a topic nor actions does not count: a review that discusses and agrees nothing is an empty contact.
-- Follow-up (weight {follow_up_weight:g}): a review with `actions` is followed up when the side that owns the actions
-  does work for the partnership within {follow_up_days} days after it: anything but a review, a request, an
-  outcome or a contact without a topic. An action is owned by the side whose sponsor or contact it names
-  ("Case study draft (Anna Lehmann)"); when actions name people of both sides, both must act; when
-  they name nobody, work by either side counts. Follow-up is the share of reviews with actions that
-  were followed up; reviews whose {follow_up_days} days have not passed are not judged yet.
+- Rhythm (weight {rhythm_weight:g}): the time from `started` to the assessment date is cut,
+  backwards from the assessment date, into periods of the agreed `review_every_days` plus
+  {slack:.0%} slack (a review a little late is still on rhythm); {default_review_days} days when
+  no rhythm was agreed. Rhythm is the share of complete periods holding at least one `review`.
+  Because the latest period comes first, a lapse shows at once, and four reviews in one week do
+  not make up for a year without one. A review with neither a topic nor actions does not count: a
+  review that discusses and agrees nothing is an empty contact.
+- Follow-up (weight {follow_up_weight:g}): a review with `actions` is followed up when the side
+  that owns the actions does work for the partnership within {follow_up_days} days after it:
+  anything but a review, a request, an outcome or a contact without a topic. An action is owned by
+  the side whose sponsor or contact it names ("Case study draft (Anna Lehmann)"); when actions
+  name people of both sides, both must act; when they name nobody, work by either side counts.
+  Follow-up is the share of reviews with actions that were followed up; reviews whose
+  {follow_up_days} days have not passed are not judged yet.
 
 Score = 100 x the weighted mean of the parts that could be measured. There is no score before the
 first period is complete, unless a review was already held.

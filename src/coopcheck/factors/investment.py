@@ -20,8 +20,9 @@ neither states one.)
     score     = 100 x (1 - shortfall)
 
 The agreed share comes from `success_factors.influence.cost_split`; without one, 50/50. A side
-that carries nothing of a 50/50 split gives a score of 0; one that carries 40% instead of 50% gives 80.
-There is no score before {min_activities} activities with hours, money or travel are logged.
+that carries nothing of a 50/50 split gives a score of 0; one that carries 40% instead of 50%
+gives 80. There is no score before {min_activities} activities with hours, money or travel are
+logged.
 
 What to log: `hours` and `travel_cost` on activities, and `investment` or `cost_share` activities
 with a `value` for money spent.

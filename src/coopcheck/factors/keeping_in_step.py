@@ -7,10 +7,10 @@ needed both never happens.
 How it is measured
 
 Every `request` is paired with the first activity of the asked side whose `responds_to` names the
-request's `id`. Only the recent pace counts: requests of the last {window_months} months, and every
-request still open past its deadline, however old. The deadline of a request is its `due`
-date, or the agreed `response_days` after it ({default_response_days} days when none were agreed). For each side,
-over the requests it was asked:
+request's `id`. Only the recent pace counts: requests of the last {window_months} months, and
+every request still open past its deadline, however old. The deadline of a request is its `due`
+date, or the agreed `response_days` after it ({default_response_days} days when none were agreed).
+For each side, over the requests it was asked:
 
 - turnaround: days from request to answer; a request still open after its deadline counts with
   the days it has been open so far, because an ignored request is the slowest answer of all;
@@ -23,10 +23,10 @@ A side is measured once it has at least {min_requests} judged requests. With bot
     punctuality = the lower of the two sides' punctuality
     score       = 100 x (0.5 x balance + 0.5 x punctuality)
 
-where R is the agreed `response_days` (or {default_response_days}): a one-day against a three-day median is no real
-gap when five days were agreed, but a two-day against a twenty-day median is. Punctuality is the
-lower of the two because the joint work waits for the later side. With one side measured the
-score is that side's punctuality; with none it is null.
+where R is the agreed `response_days` (or {default_response_days}): a one-day against a three-day
+median is no real gap when five days were agreed, but a two-day against a twenty-day median is.
+Punctuality is the lower of the two because the joint work waits for the later side. With one side
+measured the score is that side's punctuality; with none it is null.
 
 What to log: give requests an `id` (and a `due` date when one was promised) and point each answer
 or delivery at it with `responds_to`.
