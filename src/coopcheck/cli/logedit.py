@@ -77,6 +77,7 @@ def edited(target: Target, appended: Sequence[Entry], replaced: Mapping[Origin, 
     text = data[len(bom) :].decode("utf-8")
     try:
         if target.form == "csv":
+            _warn_about_missing_columns(target, [*appended, *replaced.values()])
             lines = {origin.line: entry for origin, entry in replaced.items()}
             text = edit_csv(text, list(target.header), appended, lines)
         else:
@@ -85,6 +86,19 @@ def edited(target: Target, appended: Sequence[Entry], replaced: Mapping[Origin, 
     except EditError as exc:
         fail(f"{target.shown}:{exc.line}:{exc.column}: {exc.message}")
     return bom + text.encode("utf-8")
+
+
+def _warn_about_missing_columns(target: Target, entries: Sequence[Entry]) -> None:
+    """A CSV log holds only the columns of its header: say which given fields it cannot hold."""
+    missing = sorted({name for entry in entries for name, value in entry.items() if value not in (None, [], "")}
+                     - set(target.header))  # fmt: skip
+    if missing:
+        sys.stderr.write(
+            _(
+                "warning: {file} has no column for {fields}; left out (add the column to its header to keep them)"
+            ).format(file=target.shown, fields=", ".join(missing))
+            + "\n"
+        )
 
 
 def check_and_write(
