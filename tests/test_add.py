@@ -106,6 +106,7 @@ def test_a_refused_entry_leaves_the_file_byte_for_byte(run_cli, partnership):  #
         (["--type", "call", "--from", "contoso", "--hours", "lots"], "hours"),
         (["--type", "call", "--from", "contoso", "--date", "2026-02-30"], "date"),
         (["--type", "call", "--from", "contoso", "--id", "a-009"], "a-009"),
+        (["--type", "call", "--from", "contoso", "--topic", "bad \udcff byte"], "--topic: not valid UTF-8 text"),
     ],
 )
 def test_missing_or_wrong_fields_are_refused_without_input(run_cli, partnership, args, message):  # type: ignore[no-untyped-def]

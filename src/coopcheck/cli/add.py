@@ -71,6 +71,7 @@ def add(
     from coopcheck.importing.entries import csv_row, next_id, yaml_item
 
     resolved = resolve(config_file, lang, None, allow_outside_logs)
+    _utf8_only(locals())
     result, partnership = logedit.load_valid(file, resolved.allow_outside_logs, resolved.as_of)
     ask = not no_input and sys.stdin.isatty()
     type_ = type_ or _required("--type", _("Type of activity"), _types(), ask)
@@ -108,6 +109,18 @@ def add(
         typer.echo(_("Added to {file}:").format(file=target.shown))
         typer.echo(shown, nl=False)
     raise typer.Exit(EXIT_OK)
+
+
+def _utf8_only(options: dict[str, object]) -> None:
+    """Text from the command line that is no valid UTF-8 cannot go into a UTF-8 log: say which option."""
+    for name, value in options.items():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str):
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError:
+                    option = "--" + name.strip("_").replace("_", "-")
+                    fail(_("{option}: not valid UTF-8 text; check the terminal's encoding").format(option=option))
 
 
 def _types() -> list[str]:
