@@ -69,6 +69,8 @@ def import_calendar(
     from coopcheck.cli import logedit
     from coopcheck.importing.calendar import CalendarError, candidates, read_calendar
 
+    if until is not None:
+        parse_date(until, "--until")  # named as the user wrote it; resolve() would say --as-of
     resolved = resolve(config_file, lang, until, allow_outside_logs)
     result, partnership = logedit.load_valid(into, resolved.allow_outside_logs, resolved.as_of)
     partners = partnership.definition.partners
