@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from coopcheck.cli.app import EXIT_INVALID, EXIT_OK, app, fail, parse_date, write_atomic
+from coopcheck.cli.app import EXIT_OK, app, fail, parse_date, write_atomic
 from coopcheck.cli.language import Lang
 from coopcheck.cli.options import AllowOutsideLogs, ConfigFile, Resolved, resolve
 from coopcheck.i18n import _
@@ -234,6 +234,3 @@ def _apply(
         )
     )
     raise typer.Exit(EXIT_OK)
-
-
-__all__ = ["EXIT_INVALID", "import_app"]
