@@ -263,5 +263,8 @@ def test_a_csv_log_without_a_column_says_what_it_leaves_out(run_cli, tmp_path): 
     assert result.exit_code == 0, result.output
     assert "has no column for people; left out" in result.stderr
     assert (tmp_path / "crm.csv").read_bytes() == (
-        b'id,date,from,to,type,topic\r\n,2026-03-16,contoso,northwind,call,"Pricing, round 2"\r\n'
-    )
+        b'id,date,from,to,type,topic\r\na-010,2026-03-16,contoso,northwind,call,"Pricing, round 2"\r\n'
+    )  # an empty log follows the ids of the partnership's other files
+    again = run_cli("add", str(partnership), "--type", "call", "--from", "contoso", "--date", "2026-03-17",
+                    "--id", "", "--dry-run")  # fmt: skip
+    assert again.exit_code == 0 and "a-011,2026-03-17" in again.stdout

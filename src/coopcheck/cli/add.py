@@ -95,7 +95,9 @@ def add(
         "note": note,
     }
     all_ids = [a.id for a in partnership.activities if a.id]
-    ident = id_ or next_id(logedit.own_ids(partnership, target), all_ids)
+    in_target = sum(1 for origin in partnership.origins if origin.file == target.shown)
+    # a log with entries follows its own pattern (none, if it numbers nothing); a new log the partnership's
+    ident = id_ or next_id(logedit.own_ids(partnership, target) if in_target else all_ids, all_ids)
     entry: Entry = {"id": ident, **{k: v for k, v in given.items() if v not in (None, "", [])}} if ident else given
     new = logedit.edited(target, [entry], {})
     logedit.check_and_write(
