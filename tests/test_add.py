@@ -106,6 +106,7 @@ def test_a_refused_entry_leaves_the_file_byte_for_byte(run_cli, partnership):  #
         (["--type", "call", "--from", "contoso", "--hours", "lots"], "hours"),
         (["--type", "call", "--from", "contoso", "--date", "2026-02-30"], "date"),
         (["--type", "call", "--from", "contoso", "--id", "a-009"], "a-009"),
+        (["--type", "call", "--from", "contoso", "--topic", "bad \udcff byte"], "--topic: not valid UTF-8 text"),
     ],
 )
 def test_missing_or_wrong_fields_are_refused_without_input(run_cli, partnership, args, message):  # type: ignore[no-untyped-def]
@@ -251,3 +252,19 @@ def test_on_a_terminal_missing_fields_are_asked_for_with_their_allowed_values(pa
     assert "Partner who gave or initiated (northwind, contoso)" in shown
     text = partnership.read_text(encoding="utf-8")
     assert "  - id: a-010\n    date: 2026-03-05\n    from: contoso\n    to: northwind\n    type: meeting\n" in text
+
+
+def test_a_csv_log_without_a_column_says_what_it_leaves_out(run_cli, tmp_path):  # type: ignore[no-untyped-def]
+    partnership = tmp_path / "p.yaml"
+    partnership.write_text(PARTNERSHIP.replace("\nactivities:", "\nlogs: [crm.csv]\nactivities:"), encoding="utf-8")
+    (tmp_path / "crm.csv").write_text("id,date,from,to,type,topic\r\n", encoding="utf-8")
+    result = run_cli("add", str(partnership), "--type", "call", "--from", "contoso", "--date", "2026-03-16",
+                     "--people", "Lea Vogt", "--topic", "Pricing, round 2")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "has no column for people; left out" in result.stderr
+    assert (tmp_path / "crm.csv").read_bytes() == (
+        b'id,date,from,to,type,topic\r\na-010,2026-03-16,contoso,northwind,call,"Pricing, round 2"\r\n'
+    )  # an empty log follows the ids of the partnership's other files
+    again = run_cli("add", str(partnership), "--type", "call", "--from", "contoso", "--date", "2026-03-17",
+                    "--id", "", "--dry-run")  # fmt: skip
+    assert again.exit_code == 0 and "a-011,2026-03-17" in again.stdout

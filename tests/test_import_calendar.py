@@ -143,6 +143,11 @@ def test_without_write_nothing_is_written(run_cli, folder):  # type: ignore[no-u
     assert log.read_bytes() == before
 
 
+def test_a_wrong_date_is_named_by_its_option(run_cli, folder):  # type: ignore[no-untyped-def]
+    result = _import(run_cli, folder, "--until", "2026-13-01")
+    assert result.exit_code == 2 and "--until: not a date (found '2026-13-01'" in result.stderr
+
+
 def test_since_bounds_the_range(run_cli, folder):  # type: ignore[no-untyped-def]
     result = _import(run_cli, folder, "--since", "2026-04-01", "--write")
     assert result.exit_code == 0, result.output
@@ -155,6 +160,7 @@ def test_since_bounds_the_range(run_cli, folder):  # type: ignore[no-untyped-def
         (lambda f: (f / CALENDAR).write_text("BEGIN:VCARD\r\nEND:VCARD\r\n"), "not a calendar"),
         (lambda f: (f / CALENDAR).write_bytes(b"\x00\xff garbage"), "calendar"),
         (lambda f: (f / CALENDAR).unlink(), "file not found"),
+        (lambda f: None, "--timezone: unknown time zone (found 'Europe/Atlantis'"),
         (
             lambda f: (f / "northwind-contoso.yaml").write_text(
                 (f / "northwind-contoso.yaml").read_text().replace("    domains: [contoso.nl]\n", "")
@@ -172,7 +178,7 @@ def test_since_bounds_the_range(run_cli, folder):  # type: ignore[no-untyped-def
 def test_refused_imports_leave_every_file_unchanged(run_cli, folder, change, message):  # type: ignore[no-untyped-def]
     change(folder)
     files = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-    result = _import(run_cli, folder, "--write")
+    result = _import(run_cli, folder, "--write", "--timezone", "Europe/Atlantis" if "Atlantis" in message else "UTC")
     assert result.exit_code == 2, result.output
     assert message in result.stderr
     assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == files

@@ -71,6 +71,7 @@ def add(
     from coopcheck.importing.entries import csv_row, next_id, yaml_item
 
     resolved = resolve(config_file, lang, None, allow_outside_logs)
+    _utf8_only(locals())
     result, partnership = logedit.load_valid(file, resolved.allow_outside_logs, resolved.as_of)
     ask = not no_input and sys.stdin.isatty()
     type_ = type_ or _required("--type", _("Type of activity"), _types(), ask)
@@ -94,7 +95,9 @@ def add(
         "note": note,
     }
     all_ids = [a.id for a in partnership.activities if a.id]
-    ident = id_ or next_id(logedit.own_ids(partnership, target), all_ids)
+    in_target = sum(1 for origin in partnership.origins if origin.file == target.shown)
+    # a log with entries follows its own pattern (none, if it numbers nothing); a new log the partnership's
+    ident = id_ or next_id(logedit.own_ids(partnership, target) if in_target else all_ids, all_ids)
     entry: Entry = {"id": ident, **{k: v for k, v in given.items() if v not in (None, "", [])}} if ident else given
     new = logedit.edited(target, [entry], {})
     logedit.check_and_write(
@@ -108,6 +111,18 @@ def add(
         typer.echo(_("Added to {file}:").format(file=target.shown))
         typer.echo(shown, nl=False)
     raise typer.Exit(EXIT_OK)
+
+
+def _utf8_only(options: dict[str, object]) -> None:
+    """Text from the command line that is no valid UTF-8 cannot go into a UTF-8 log: say which option."""
+    for name, value in options.items():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str):
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError:
+                    option = "--" + name.strip("_").replace("_", "-")
+                    fail(_("{option}: not valid UTF-8 text; check the terminal's encoding").format(option=option))
 
 
 def _types() -> list[str]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from coopcheck.cli.app import EXIT_INVALID, EXIT_OK, app, fail, parse_date, write_atomic
+from coopcheck.cli.app import EXIT_OK, app, fail, parse_date, write_atomic
 from coopcheck.cli.language import Lang
 from coopcheck.cli.options import AllowOutsideLogs, ConfigFile, Resolved, resolve
 from coopcheck.i18n import _
@@ -69,6 +69,8 @@ def import_calendar(
     from coopcheck.cli import logedit
     from coopcheck.importing.calendar import CalendarError, candidates, read_calendar
 
+    if until is not None:
+        parse_date(until, "--until")  # named as the user wrote it; resolve() would say --as-of
     resolved = resolve(config_file, lang, until, allow_outside_logs)
     result, partnership = logedit.load_valid(into, resolved.allow_outside_logs, resolved.as_of)
     partners = partnership.definition.partners
@@ -232,6 +234,3 @@ def _apply(
         )
     )
     raise typer.Exit(EXIT_OK)
-
-
-__all__ = ["EXIT_INVALID", "import_app"]

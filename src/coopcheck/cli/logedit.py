@@ -9,6 +9,7 @@ the file, and only when that passes is the file replaced, atomically.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from coopcheck.cli.app import EXIT_INVALID, fail, load_all, write_atomic
+from coopcheck.cli.app import fail, load_all, write_atomic
 from coopcheck.i18n import _
 
 if TYPE_CHECKING:
@@ -36,21 +37,22 @@ class Target:
     header: tuple[str, ...] = ()
 
 
-def load_valid(file: Path, allow_outside: bool, as_of: object) -> tuple[LoadResult, LoadedPartnership]:
+def load_valid(file: Path, allow_outside: bool, as_of: dt.date) -> tuple[LoadResult, LoadedPartnership]:
     """The partnership as it is; entries are added only to a valid one (else exit 2 with its errors)."""
     from coopcheck.rendering import diagnostics
 
-    (result,) = load_all([file], allow_outside, as_of)  # type: ignore[arg-type]
+    (result,) = load_all([file], allow_outside, as_of)
     if result.partnership is None:
         sys.stderr.write(diagnostics.as_text([result]))
-        fail(_("{file}: fix these errors first; nothing was written").format(file=file))
-    return result, result.partnership  # type: ignore[return-value]
+        raise fail(_("{file}: fix these errors first; nothing was written").format(file=file))
+    return result, result.partnership
 
 
 def target_of(file: Path, result: LoadResult) -> Target:
     """The last log under `logs:`, else the partnership file."""
+    assert result.partnership is not None
     source = result.sources[-1]
-    path = file.parent / result.partnership.definition.logs[-1] if len(result.sources) > 1 else file  # type: ignore[union-attr]
+    path = file.parent / result.partnership.definition.logs[-1] if len(result.sources) > 1 else file
     if source.csv is not None:
         return Target(path, source.file, "csv", tuple(source.csv.header))
     form = "yaml-mapping" if source.activity_prefix == ("activities",) else "yaml-list"
@@ -74,9 +76,13 @@ def edited(target: Target, appended: Sequence[Entry], replaced: Mapping[Origin, 
     except OSError as exc:
         fail(_("{file}: cannot read ({reason})").format(file=target.shown, reason=exc.strerror or exc))
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
-    text = data[len(bom) :].decode("utf-8")
+    try:
+        text = data[len(bom) :].decode("utf-8")
+    except UnicodeDecodeError:  # changed since it was loaded
+        raise fail(_("{file}: changed while coopcheck ran; run the command again").format(file=target.shown)) from None
     try:
         if target.form == "csv":
+            _warn_about_missing_columns(target, [*appended, *replaced.values()])
             lines = {origin.line: entry for origin, entry in replaced.items()}
             text = edit_csv(text, list(target.header), appended, lines)
         else:
@@ -87,8 +93,21 @@ def edited(target: Target, appended: Sequence[Entry], replaced: Mapping[Origin, 
     return bom + text.encode("utf-8")
 
 
+def _warn_about_missing_columns(target: Target, entries: Sequence[Entry]) -> None:
+    """A CSV log holds only the columns of its header: say which given fields it cannot hold."""
+    missing = sorted({name for entry in entries for name, value in entry.items() if value not in (None, [], "")}
+                     - set(target.header))  # fmt: skip
+    if missing:
+        sys.stderr.write(
+            _(
+                "warning: {file} has no column for {fields}; left out (add the column to its header to keep them)"
+            ).format(file=target.shown, fields=", ".join(missing))
+            + "\n"
+        )
+
+
 def check_and_write(
-    file: Path, target: Target, new: bytes, expected: int, allow_outside: bool, as_of: object, write: bool = True
+    file: Path, target: Target, new: bytes, expected: int, allow_outside: bool, as_of: dt.date, write: bool = True
 ) -> None:
     """Load the partnership with `new` standing in for the target; write it only when valid and
     holding `expected` activities. On any problem: the located errors, exit 2, the file untouched."""
@@ -96,7 +115,7 @@ def check_and_write(
     from coopcheck.rendering import diagnostics
 
     with staged({target.path: new}):
-        (result,) = load_all([file], allow_outside, as_of)  # type: ignore[arg-type]
+        (result,) = load_all([file], allow_outside, as_of)
     if result.partnership is None:
         sys.stderr.write("".join(f"{d}\n" for d in result.errors))
         raise fail(_("the change would make {file} invalid; nothing was written").format(file=file))
@@ -118,6 +137,3 @@ def confirm(question: str, write: bool, no_input: bool) -> bool:
     if no_input or not sys.stdin.isatty():
         return False
     return bool(typer.confirm(question, default=False))
-
-
-__all__ = ["EXIT_INVALID", "Target", "check_and_write", "confirm", "edited", "load_valid", "own_ids", "target_of"]

@@ -181,7 +181,7 @@ def _survey(text: str, in_mapping: bool, starts: list[int]) -> _Layout:
                 walker.node(event)
     finally:
         loader.dispose()
-    return walker.layout
+    return walker.finish()
 
 
 class _Walker:
@@ -195,19 +195,25 @@ class _Walker:
         self.inside: int | None = None  # depth of the list's items while inside it
         self.key_turn = True
         self.key: str | None = None
+        self.marks: list[list[Any]] = []  # [start, end] marks of each item of the list
 
     def node(self, event: Any) -> None:
-        offset = _offset(self.starts, event.start_mark)
+        # the hot path on a large log: marks are kept as they are and turned into offsets at the end
         depth = len(self.flows)
-        items = self.layout.items
-        if self.inside is not None and depth == self.inside:
-            items.append(_Item(offset, _offset(self.starts, event.end_mark)))
-        elif self.inside is not None and isinstance(event, ScalarEvent):
-            items[-1].end = _offset(self.starts, event.end_mark)
-        if depth == (1 if self.in_mapping else 0) and not self.layout.found:
-            self._top_level(event, offset, depth)
-        if isinstance(event, CollectionStartEvent):
+        if self.inside is not None:
+            if depth == self.inside:
+                self.marks.append([event.start_mark, event.end_mark])
+            elif event.__class__ is ScalarEvent:
+                self.marks[-1][1] = event.end_mark
+        elif depth == (1 if self.in_mapping else 0) and not self.layout.found:
+            self._top_level(event, _offset(self.starts, event.start_mark), depth)
+        if event.__class__ is not ScalarEvent:
             self.flows.append(bool(event.flow_style))
+
+    def finish(self) -> _Layout:
+        starts = self.starts
+        self.layout.items = [_Item(_offset(starts, start), _offset(starts, end)) for start, end in self.marks]
+        return self.layout
 
     def _top_level(self, event: Any, offset: int, depth: int) -> None:
         """A key or value of the root mapping, or the root itself."""
@@ -232,13 +238,12 @@ class _Walker:
         flow = self.flows.pop()
         if self.inside is None:
             return
-        end = _offset(self.starts, event.end_mark)
         if len(self.flows) == self.inside - 1 and isinstance(event, SequenceEndEvent):
             assert self.layout.sequence is not None
-            self.layout.sequence = (self.layout.sequence[0], end)
+            self.layout.sequence = (self.layout.sequence[0], _offset(self.starts, event.end_mark))
             self.inside = None
         elif flow:
-            self.layout.items[-1].end = end
+            self.marks[-1][1] = event.end_mark
 
 
 def _offset(starts: list[int], mark: Any) -> int:
