@@ -94,7 +94,11 @@ class _Quoted(dict[str, object]):
 
 def filled(paragraph: str, values: dict[str, object]) -> str:
     """A paragraph in the reader's language with the parameters written in, its lines filled again."""
-    return reflow(_(paragraph).format_map(_Quoted(values)))
+    from coopcheck.rendering.localize import BANDS, label, localized_params
+
+    words = {key: label(BANDS, value) if key.endswith("_cap") and isinstance(value, str) else value
+             for key, value in values.items()}  # fmt: skip
+    return reflow(_(paragraph).format_map(_Quoted(localized_params(words))))
 
 
 def reflow(paragraph: str, width: int = 100) -> str:

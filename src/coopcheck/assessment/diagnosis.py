@@ -69,8 +69,8 @@ HARVESTING_QUIET = N_(
     "to {influence}; the pipeline will run dry."
 )
 EMPTY_ZOMBIE = N_(
-    "Empty: no outcome for {months} months although results were due since {since}, while {cost:,.0f} {currency} "
-    "went in; empty-contact risk {risk} ({level})."
+    "Empty: no outcome for {months} months (since {since}) although results were due, while {cost:,.0f} "
+    "{currency} went in; empty-contact risk {risk} ({level})."
 )
 EMPTY_SUBSTANCE = N_(
     "Empty: {share:.0%} of {contacts} contacts had no topic; empty-contact risk {risk} ({level}), "
@@ -100,9 +100,22 @@ BUILDING_WEAK = N_(
     "Building: no outcome is due before {due_from}, but influence is only {influence} (weakest: {factor} "
     "{factor_score}); strengthen it before results fall due."
 )
+HARVESTING_UNSCORED = N_(
+    "Harvesting: outcomes have come (joint campaigns {campaigns}, projects won {projects}, revenue {revenue:,.0f} "
+    "{currency}), but too little is logged to show the influence behind them; results without influence do not "
+    "last."
+)
+EMPTY_UNSCORED = N_(
+    "Empty: no outcome so far, and too little is logged to score the influence factors; empty-contact risk {risk} "
+    "({level})."
+)
+BUILDING_UNSCORED = N_(
+    "Building: no outcome is due before {due_from}; too little is logged yet to score the influence factors."
+)
 TEMPLATES: tuple[str, ...] = (
     ONBOARDING_FUTURE, ONBOARDING, ONE_WAY, THRIVING, HARVESTING, HARVESTING_QUIET, BUILDING_BROKEN, EMPTY_ZOMBIE,
     EMPTY_SUBSTANCE, EMPTY_WEAK, BUILDING_NOT_DUE, BUILDING_DUE, BUILDING_BEHIND, BUILDING_WEAK,
+    HARVESTING_UNSCORED, EMPTY_UNSCORED, BUILDING_UNSCORED,
 )  # fmt: skip
 
 
@@ -194,6 +207,8 @@ def _harvesting(s: Sections) -> Diagnosis:
     if influence.freshness < 1 and influence.quiet_side:
         quiet: Params = {"side": s.evidence.name(influence.quiet_side), "quiet": influence.quiet_months}
         return _said("harvesting", HARVESTING_QUIET, {**figures, **quiet})
+    if not _scored(s):
+        return _said("harvesting", HARVESTING_UNSCORED, figures)
     return _said("harvesting", HARVESTING, {**figures, **_weakest(s)})
 
 
@@ -205,6 +220,8 @@ def _empty(s: Sections) -> Diagnosis:
         return _said("empty", EMPTY_SUBSTANCE, {**figures, **substance})
     if s.evidence.outcomes:
         return _said("empty", EMPTY_ZOMBIE, _zombie_figures(s))
+    if not _scored(s):
+        return _said("empty", EMPTY_UNSCORED, figures)
     return _said("empty", EMPTY_WEAK, {**figures, **_weakest(s)})
 
 
@@ -214,6 +231,8 @@ def _building(s: Sections, strong: bool, zombie_months: int) -> Diagnosis:
     last = max((o.date for o in evidence.outcomes), default=None)
     expect_by = add_months(max(last or due_from, due_from), zombie_months)
     figures: Params = {**_influence(s), "due_from": due_from.isoformat(), "expect_by": expect_by.isoformat()}
+    if evidence.as_of < due_from and not strong and not _scored(s):
+        return _said("building", BUILDING_UNSCORED, figures, expect_by)
     if evidence.as_of < due_from:
         template = BUILDING_NOT_DUE if strong else BUILDING_WEAK
         return _said("building", template, figures if strong else {**figures, **_weakest(s)}, expect_by)
@@ -238,11 +257,13 @@ def _outcome_totals(s: Sections) -> Params:
     }
 
 
+def _scored(s: Sections) -> bool:
+    return any(f.score is not None for f in s.influence.factors)
+
+
 def _weakest(s: Sections) -> Params:
-    scored = [f for f in s.influence.factors if f.score is not None]
-    if not scored:
-        return {"factor": "-", "factor_score": "?"}
-    weakest = min(scored, key=lambda f: f.score or 0.0)
+    """The weakest scored factor (callers check `_scored` first)."""
+    weakest = min((f for f in s.influence.factors if f.score is not None), key=lambda f: f.score or 0.0)
     return {"factor": weakest.title, "factor_score": whole(weakest.score)}
 
 

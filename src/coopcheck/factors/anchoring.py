@@ -17,7 +17,7 @@ How it is measured
   this part is left out and the reason says so.
 - Broken anchor: once the partnership is older than the window, a side that took no part at one of
   the two levels for the whole window caps the factor at {missing_level_cap:g}, below the line
-  where a factor counts as broken: a side whose executives have stayed away that long is not
+  where a factor counts as broken: a side that has stayed away from a level that long is not
   anchored, however well the rest looks.
 - Spread (weight {spread_weight:g}): for each side with at least {min_people_activities}
   activities that name its people, the share of those activities in which its most frequent person
