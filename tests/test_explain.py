@@ -64,3 +64,14 @@ def test_explain_speaks_the_configured_language(run_cli, tmp_path, monkeypatch):
     (tmp_path / ".coopcheck.yaml").write_text("language: de\n", encoding="utf-8")
     assert "Hebel:" in run_cli("explain", "keeping_in_step").stdout
     assert "Levers:" in run_cli("explain", "keeping_in_step", "--lang", "en").stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "factor"),
+    [("gleichtakt", "keeping_in_step"), ("Verankerung", "anchoring"), ("Investitionsbereitschaft", "investment")],
+)
+def test_german_factor_names_are_accepted(run_cli, name, factor):  # type: ignore[no-untyped-def]
+    """The German report calls the factor "Gleichtakt"; `explain` must know it by that name."""
+    result = run_cli("explain", name, "--lang", "de")
+    assert result.exit_code == 0, result.stderr
+    assert f"({factor}, Einflussfaktor)" in result.stdout

@@ -44,7 +44,7 @@ def change_text(change: Movement, names: dict[str, str], findings: Sequence[Find
     if quoted is not None:
         params["message"] = localize.message(quoted)
     try:
-        return _(TEMPLATES[change.id]).format(**localize.localized_params(params))
+        return localize.fill(_(TEMPLATES[change.id]), params)
     except (KeyError, IndexError, ValueError):
         return change.message
 
@@ -66,7 +66,10 @@ def partner_name(assessment: Assessment, key: str | None) -> str:
     return key or localize.UNKNOWN
 
 
-def context(assessment: Assessment, trend: Trend | None = None) -> dict[str, Any]:
+AUDIENCES = ("client", "analyst")
+
+
+def context(assessment: Assessment, trend: Trend | None = None, audience: str = "analyst") -> dict[str, Any]:
     from coopcheck import __version__
 
     one_way = assessment.reciprocity.one_way
@@ -82,6 +85,7 @@ def context(assessment: Assessment, trend: Trend | None = None) -> dict[str, Any
         "trend": trend,
         "turning": turning_points(trend, names) if trend else {},
         "version": __version__,
+        "appendix": audience == "analyst",
     }
 
 

@@ -11,7 +11,7 @@ from coopcheck.rendering import localize
 
 def health(assessment: Assessment) -> str:
     band = assessment.health.band
-    score = localize.score(assessment.health.score)
+    score = localize.health(assessment.health.score)
     return f"{score} {localize.label(localize.BANDS, band)}" if band else score
 
 
@@ -59,7 +59,7 @@ def _movement(movement: Movement) -> str:
     if template is None or current_language() == "en":
         return movement.message
     try:
-        return _(template).format(**localize.localized_params(movement.params))
+        return localize.fill(_(template), movement.params)
     except (KeyError, IndexError, ValueError):
         return movement.message
 
