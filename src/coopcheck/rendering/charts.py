@@ -80,7 +80,7 @@ def _chart(kind: str, name: str, title: str, colours: Sequence[str], **config: A
         **config,
     }
     chart = getattr(pygal, kind)(js=[], disable_xml_declaration=True, style=_style(colours), **settings)
-    chart.uuid = name  # a stable element id (pygal draws a random one)
+    chart.uuid = f"{name}-svg"  # a stable element id (pygal draws a random one), unlike the figure's
     chart.add_xml_filter(_cleaner(title))
     return chart
 
@@ -225,18 +225,27 @@ def _plane(name: str, title: str, colours: Sequence[str], drawn: bool, **config:
         "XY",
         name,
         title,
-        ("#9aa3ad", *colours),
+        ("#6b7785", *colours) if not drawn else ("#6b7785", "#9aa3ad", "#9aa3ad", *colours),
         range=(0, 100),
         xrange=(0, 100),
         **({"x_labels": [0, 20, 40, 60, 80, 100], "y_labels": [0, 20, 40, 60, 80, 100]} if drawn else {}),
         print_labels=True,
         dots_size=4,
+        margin_right=48,  # room for the last month's label at the right edge
         no_data_text=_("Too little evidence for a score yet"),
         **axes,
         **config,
     )
     if drawn:
+        from coopcheck.assessment.parameters import DiagnosisParameters
+
+        cut = DiagnosisParameters()
         chart.add(_("Quadrant"), _quadrants(), stroke=False, dots_size=0)
+        for line in (
+            [(cut.influence_strong, 0), (cut.influence_strong, 100)],
+            [(0, cut.outcome_strong), (100, cut.outcome_strong)],
+        ):
+            chart.add("", line, show_dots=False, stroke_style={"width": 1, "dasharray": "4, 4"})
     return chart
 
 
