@@ -46,8 +46,9 @@ def _headline(a: Assessment) -> RenderableType:
         score=localize.health(a.health.score), band=localize.label(localize.BANDS, band)
     )
     verdict = Text.assemble((diagnosis[:1].upper() + diagnosis[1:], style), "  ·  ", (health, style))
+    kind = localize.label(localize.KINDS, a.partnership.kind)
     context = _("{kind}: {partners} · as of {date}").format(
-        kind=localize.label(localize.KINDS, a.partnership.kind),
+        kind=kind[:1].upper() + kind[1:],
         partners=" × ".join(p.name for p in a.partnership.partners),
         date=localize.date(a.as_of),
     )
@@ -105,15 +106,17 @@ def _targets(a: Assessment) -> RenderableType | None:
     table.add_column(_("By direction"))
     for target in a.outcome.targets:
 
-        def amount(value: float, is_money: bool = target.id == "revenue") -> str:
-            return localize.money(value, currency) if is_money else localize.number(value, 1)
+        def amount(value: float, digits: int = 0, is_money: bool = target.id == "revenue") -> str:
+            return localize.money(value, currency) if is_money else localize.number(value, digits)
 
-        directions = ", ".join(f"{key} {amount(value)}" for key, value in sorted(target.by_direction.items()))
+        directions = ", ".join(
+            f"{partner_name(a, key)}: {amount(value)}" for key, value in sorted(target.by_direction.items())
+        )
         table.add_row(
             localize.label(localize.TARGETS, target.id),
             amount(target.target),
             localize.date(target.by) if target.by else "—",
-            amount(target.expected_to_date),
+            amount(target.expected_to_date, 1),
             amount(target.achieved),
             Text(
                 localize.share(target.progress),
