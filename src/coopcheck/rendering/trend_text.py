@@ -94,7 +94,7 @@ def _render(trend: Trend, colour: bool, width: int) -> str:
             localize.score(p.influence),
             localize.score(p.outcome),
             localize.index(p.reciprocity),
-            (p.giver or "?") if p.one_way else "",
+            names.get(p.giver or "", p.giver or "?") if p.one_way else "",
             localize.money(p.empty_contact_cost, currency),
         )
     console.print(table)
