@@ -92,3 +92,14 @@ def test_portfolio_lists_every_partnership_weakest_first():  # type: ignore[no-u
     assert table.index(one_way) < table.index(thriving)
     assert "Kranich IT-Services GmbH seit Februar 2026" in page
     assert "<script" not in page and page.count("<svg") == 2, "health bars and the portfolio plane"
+
+
+@pytest.mark.parametrize("name", ["readiness", "one-way-street"])
+def test_client_part_names_no_keys_of_the_file(name):  # type: ignore[no-untyped-def]
+    """`partners.isar.contacts` means nothing to a client: the key paths a lever names go to the appendix."""
+    assessment, _trend = assessed(name)
+    text = markdown.render(assessment, "en")
+    client, appendix = text.split("## Appendix for the analyst")
+    assert not re.search(r"partners\\?\.|success\\?_factors|review\\?_every\\?_days", client), client
+    named = [key for f in assessment.findings for key in re.findall(r"\((partners\.[\w.]+)\)", f.remediation or "")]
+    assert all(f"`{key}`" in appendix for key in named)

@@ -259,6 +259,20 @@ def evidence(cited: Evidence) -> str:
     return f"{date(cited.date)}: {what}"
 
 
+# A key path of the partnership file in parentheses, "(partners.isar.contacts)": for the analyst, not the client.
+_KEY_PATH = re.compile(r"\s*\(((?:partners|success_factors|review_every_days)\b[\w.-]*)\)")
+
+
+def for_client(sentence: str) -> str:
+    """A finding's sentence without the key paths of the file it names (the appendix lists them)."""
+    return _KEY_PATH.sub("", sentence)
+
+
+def file_keys(sentence: str | None) -> list[str]:
+    """The key paths of the partnership file a finding's sentence names, e.g. `partners.isar.contacts`."""
+    return _KEY_PATH.findall(sentence or "")
+
+
 def months(count: int) -> str:
     """A number of months with the noun that agrees with it: `1 month`, `10 months` / `1 Monat`, `10 Monate`."""
     return ngettext("{count} month", "{count} months", count).format(count=count)

@@ -58,6 +58,8 @@ def environment(markup: str) -> Any:
         basis=localize.factor_basis,
         short_month=localize.short_month,
         months=localize.months,
+        client=localize.for_client,
+        file_keys=localize.file_keys,
         capitalize_first=lambda value: str(value)[:1].upper() + str(value)[1:],
         share=localize.share,
         index=localize.index,
