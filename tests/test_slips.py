@@ -46,7 +46,7 @@ SLIPS: dict[str, list[tuple[str, str]]] = {
         (r"Trusted Advisory von", "an English kind name in a German sentence"),
         (r"0 Einbahnstraße, 1 ausgeglichen", "a scale that reads as a count"),
         (rf"\b{MONTH_ABBREVIATION} \d{{2}}\b(?![\d,])", "a month that reads as a day"),
-        (r"\b(?:days|months|hours|since|of|and)\b", "an English word in a German report"),
+        (r"\b(?:days|months|hours|since|of|and|the|their|without|with|is|are)\b", "an English word in a German report"),
     ],
 }
 
