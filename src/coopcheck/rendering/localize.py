@@ -24,6 +24,7 @@ DIAGNOSES: dict[str, str] = {
     "building": N_("building"),
     "harvesting": N_("harvesting"),
     "empty": N_("empty"),
+    "one_way": N_("one-way street"),
 }
 BANDS: dict[str, str] = {"green": N_("green"), "amber": N_("amber"), "red": N_("red")}
 RISK_LEVELS: dict[str, str] = {"low": N_("low"), "medium": N_("medium"), "high": N_("high")}
