@@ -102,6 +102,8 @@ def _axis(labels: Sequence[str], y_title: str, drawn: bool = True) -> dict[str, 
         "show_minor_x_labels": step == 1,
         "x_title": _("Month"),
         "y_title": y_title,
+        "y_labels_major_count": 6,
+        "show_minor_y_labels": False,
         "x_label_rotation": 0 if len(labels) <= 8 else 30,
     }
 
