@@ -160,7 +160,7 @@ def test_github_annotations_point_at_the_evidencing_yaml_line(unthresholded: dic
 
 def test_text_report_adds_annotations_only_inside_github_actions() -> None:
     plain = check()
-    assert "Partnership health as of 2026-11-28" in plain.stdout
+    assert "Partnership health as of 28 November 2026" in plain.stdout
     assert "::error" not in plain.stdout
     in_actions = check(env={"GITHUB_ACTIONS": "true"})
     assert in_actions.stdout.startswith(plain.stdout)
