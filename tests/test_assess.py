@@ -52,7 +52,7 @@ def test_json_carries_the_contract(run_cli) -> None:  # type: ignore[no-untyped-
 
 def test_the_terminal_report_leads_with_the_verdict_and_names_the_lever(run_cli) -> None:  # type: ignore[no-untyped-def]
     out = run_cli("assess", "examples/one-way-street.yaml", "--as-of", AS_OF).stdout
-    assert out.index("health") < out.index("Influence against outcome") < out.index("Findings and levers")
+    assert out.index("Health") < out.index("Influence against outcome") < out.index("Findings and levers")
     assert "One-way street: Kranich IT-Services GmbH has carried the partnership since February 2026" in out
     assert "Lever:" in out
 

@@ -80,3 +80,14 @@ def test_explain_quotes_the_parameters_in_force(run_cli, tmp_path, monkeypatch):
 def test_no_placeholder_is_left_in_a_factor_text(run_cli, factor):  # type: ignore[no-untyped-def]
     out = run_cli("explain", factor, "--lang", "en").stdout
     assert "{" not in out and "}" not in out
+
+
+@pytest.mark.parametrize(
+    ("name", "factor"),
+    [("gleichtakt", "keeping_in_step"), ("Verankerung", "anchoring"), ("Investitionsbereitschaft", "investment")],
+)
+def test_german_factor_names_are_accepted(run_cli, name, factor):  # type: ignore[no-untyped-def]
+    """The German report calls the factor "Gleichtakt"; `explain` must know it by that name."""
+    result = run_cli("explain", name, "--lang", "de")
+    assert result.exit_code == 0, result.stderr
+    assert f"({factor}, Einflussfaktor)" in result.stdout

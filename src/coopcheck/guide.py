@@ -137,17 +137,31 @@ def topics() -> list[Topic]:
     return found
 
 
+def _key(name: str) -> str:
+    return name.strip().lower().replace("-", "_").replace(" ", "_")
+
+
+def _titles(topic: Topic) -> set[str]:
+    """The topic's title in every language coopcheck speaks (`Keeping in step`, `Gleichtakt`), as keys."""
+    from coopcheck.i18n import LANGUAGES, translations
+
+    return {_key(translations(lang).gettext(topic.title)) for lang in LANGUAGES}
+
+
 def lookup(name: str) -> Topic:
-    """The topic called `name` (`keeping-in-step`, `Keeping in step` and `keeping_in_step` all work)."""
-    key = name.strip().lower().replace("-", "_").replace(" ", "_")
+    """The topic called `name`: its id or its title in English or German (`keeping-in-step`,
+    `Keeping in step`, `keeping_in_step` and `Gleichtakt` all work)."""
+    key = _key(name)
     key = ALIASES.get(key, key)
     known = topics()
     for topic in known:
-        if key in (topic.id, topic.title.lower().replace(" ", "_")):
+        if key == topic.id or key in _titles(topic):
             return topic
-    choices = [topic.id for topic in known] + list(ALIASES)
+    by_title = {title: topic.id for topic in known for title in _titles(topic)}
+    choices = [topic.id for topic in known] + list(ALIASES) + list(by_title)
     match = difflib.get_close_matches(key, choices, n=1, cutoff=0.6)
-    raise UnknownTopic(name, ALIASES.get(match[0], match[0]) if match else None)
+    suggestion = by_title.get(match[0], ALIASES.get(match[0], match[0])) if match else None
+    raise UnknownTopic(name, suggestion)
 
 
 def summary(topic: Topic) -> str:

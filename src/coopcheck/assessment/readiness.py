@@ -38,8 +38,8 @@ NO_RATE_AT_ALL = template(
 )
 NO_HOURLY_RATE = template(
     "readiness.no_hourly_rate",
-    N_("{side} states no hourly_rate, so its effort is priced at {rate:,.0f} {currency} an hour."),
-    N_("Add partners.{key}.hourly_rate so that {side}'s effort is priced at its real cost."),
+    N_("{side} states no hourly rate, so its effort is priced at {rate:,.0f} {currency} an hour."),
+    N_("Add the hourly rate of {side} (partners.{key}.hourly_rate), so that its effort is priced at its real cost."),
 )
 
 

@@ -21,6 +21,11 @@ class AssessFormat(str, Enum):
     html = "html"
 
 
+class Audience(str, Enum):
+    client = "client"
+    analyst = "analyst"
+
+
 @app.command()
 def assess(
     file: Annotated[Path, typer.Argument(help="The partnership file.", show_default=False, metavar="FILE")],
@@ -36,6 +41,14 @@ def assess(
     allow_outside_logs: AllowOutsideLogs = None,
     config_file: ConfigFile = None,
     lang: Lang = None,
+    audience: Annotated[
+        Audience,
+        typer.Option(
+            "--audience",
+            help="markdown and html: client (the report alone) or analyst (with the appendix of files, "
+            "lines and finding ids).",
+        ),
+    ] = Audience.analyst,
 ) -> None:
     """Assess one partnership: diagnosis, health, influence against outcome, reciprocity, empty contacts."""
     from coopcheck.assessment.engine import assess as assess_partnership
@@ -53,12 +66,13 @@ def assess(
     elif output_format is AssessFormat.markdown:
         from coopcheck.rendering import markdown
 
-        text = markdown.render(shown, code)
+        text = markdown.render(shown, code, audience=audience.value)
     elif output_format is AssessFormat.html:
         from coopcheck.assessment import trend
         from coopcheck.rendering import html
 
-        text = html.render(shown, code, printable_all(trend.compute(partnership, day, settings.scoring())))
+        history = printable_all(trend.compute(partnership, day, settings.scoring()))
+        text = html.render(shown, code, history, audience=audience.value)
     else:
         from coopcheck.rendering import text as terminal
 

@@ -133,8 +133,12 @@ def check(
         validate_only=validate_only,
     )
     workers = jobs or settings.jobs or _cpus()
+    from coopcheck.cli import progress
+
+    shown = progress.wanted(machine_format=output_format is not CheckFormat.text or output is not None)
     try:
-        results = list(run([str(file) for file in found.files], run_settings, workers))
+        running = run([str(file) for file in found.files], run_settings, workers)
+        results = list(progress.tracked(running, len(found.files), _("Assessing"), enabled=shown))
     except BrokenProcessPool:
         fail(_("a worker process ended unexpectedly (out of memory?); try fewer --jobs"))
     results += [
