@@ -66,8 +66,8 @@ def test_english_article_agrees_with_the_level():  # type: ignore[no-untyped-def
     with language("en"):
         executive = localize.remediation(_finding("anchoring.missing_exchange", **params))
         working = localize.remediation(_finding("anchoring.missing_exchange", **{**params, "level": "working"}))
-    assert "lead an executive-level meeting" in executive
-    assert "lead a working-level meeting" in working
+    assert "lead a meeting at the executive level" in executive and "a executive" not in executive
+    assert "lead a meeting at the working level" in working
 
 
 def test_an_amount_in_the_currency_reads_as_money():  # type: ignore[no-untyped-def]

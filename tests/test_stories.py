@@ -188,7 +188,15 @@ def test_headline_does_not_contradict_the_sections(name: str, lang: str) -> None
 
 @pytest.mark.parametrize("name", list(VERDICTS))
 def test_headline_is_the_same_in_json_and_markdown(name: str) -> None:
-    assert headline(name, "en") == report(name)["diagnosis"]["summary"]
+    """The JSON's sentence and the report's are the same template filled with the same figures: the
+    JSON writes them plainly (`80,048 EUR`, `2026-02`), the report as people read them."""
+    from coopcheck.i18n import set_language
+    from coopcheck.rendering.localize import fill
+
+    diagnosis = report(name)["diagnosis"]
+    assert diagnosis["summary"] == diagnosis["template"].format(**diagnosis["params"])
+    set_language("en")
+    assert headline(name, "en") == fill(diagnosis["template"], diagnosis["params"])
 
 
 # -- the headline figures of each story ------------------------------------------------------

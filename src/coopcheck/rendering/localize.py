@@ -287,7 +287,7 @@ def diagnosis_summary(diagnosis: Diagnosis) -> str:
     if not diagnosis.template:
         return diagnosis.summary
     try:
-        return _(diagnosis.template).format(**localized_params(diagnosis.params))
+        return fill(_(diagnosis.template), diagnosis.params)
     except (KeyError, IndexError, ValueError):
         return diagnosis.summary
 
