@@ -149,3 +149,20 @@ def test_every_option_of_init_is_documented(run_cli):  # type: ignore[no-untyped
     options = set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", help_text)) - {"--help"}
     assert {"--no-input", "--force", "--partner"} <= options
     assert sorted(option for option in options if f"`{option}`" not in guide) == []
+
+
+def test_a_german_date_is_answered_in_german_and_asked_again(tmp_path):  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from coopcheck.cli.app import app
+
+    # the start date written the German way, accepted as offered; a target with a thousands separator
+    answers = "Northwind\n\n\nContoso\n\n\njoint_market\n15.03.2026\n\n0\n0\n250.000\n\n"
+    result = CliRunner().invoke(app, ["init", str(tmp_path), "--lang", "de"], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "kein Datum (gefunden: '15.03.2026'; erwartet: JJJJ-MM-TT); meinten Sie 2026-03-15?" in result.stderr
+    assert "keine Zahl (gefunden: '250.000'" in result.stderr and "meinten Sie 250000?" in result.stderr
+    assert "not a date" not in result.output
+    text = (tmp_path / "northwind-contoso.yaml").read_text(encoding="utf-8")
+    assert "started: 2026-03-15" in text
+    assert "revenue: {target: 250000," in text

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Annotated, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from coopcheck.currencies import ISO_4217
 from coopcheck.i18n import _
+from coopcheck.notation import plain_number, thousands_grouped
 
 FORMAT_VERSION = 1
 
@@ -87,7 +88,26 @@ OUTCOME_TYPES = frozenset({ActivityType.joint_campaign, ActivityType.project_won
 
 INFLUENCE_FACTOR_IDS = ("anchoring", "keeping_in_step", "investment", "commitment")
 
-NonNegative = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+
+
+def _not_thousands_grouped(value: object) -> object:
+    """Refuse `400.000`: YAML would read 400 where a German writer meant four hundred thousand."""
+    if isinstance(value, str) and thousands_grouped(value):
+        number = plain_number(value)
+        if "," in value:
+            message = _("written with a thousands separator and a decimal comma (found '{found}'); write {number}")
+        else:
+            message = _(
+                "written with a thousands separator (found '{found}', which would be read as {read}); "
+                "write {number}, without separator"
+            )
+        read = f"{float(value):g}" if "," not in value else ""
+        raise ValueError(message.format(found=value, read=read, number=number))
+    return value
+
+
+# Money, hours and targets: numbers only as the format writes them (see coopcheck.notation).
+NonNegative = Annotated[float, Field(ge=0, allow_inf_nan=False), BeforeValidator(_not_thousands_grouped)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Key = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", min_length=1, max_length=64)]
 Rating = Annotated[int, Field(ge=1, le=5)]
@@ -169,7 +189,9 @@ class Activity(Strict):
     topic: Annotated[str, Field(max_length=500)] | None = Field(
         default=None, description="Substance of the activity; a contact without one counts as empty."
     )
-    hours: Annotated[float, Field(ge=0, le=10_000, allow_inf_nan=False)] | None = Field(
+    hours: Annotated[
+        float, Field(ge=0, le=10_000, allow_inf_nan=False), BeforeValidator(_not_thousands_grouped)
+    ] | None = Field(
         default=None, description="Effort spent by the giving side, in hours."
     )
     travel_cost: NonNegative | None = Field(default=None, description="Travel cost of the giving side.")

@@ -134,8 +134,18 @@ def parse_date(value: str | None, option: str = "--as-of") -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        fail(f"{option}: not a date (found '{value}'; expected YYYY-MM-DD)")
+        fail(not_a_date(value, option))
     raise AssertionError("unreachable")
+
+
+def not_a_date(value: str, what: str) -> str:
+    """`what: not a date (found ...)`, with the ISO form of a date written the German way."""
+    from coopcheck.i18n import _
+    from coopcheck.notation import iso_date
+
+    meant = iso_date(value)
+    hint = _("; did you mean {date}?").format(date=meant) if meant else ""
+    return _("{option}: not a date (found '{found}'; expected YYYY-MM-DD)").format(option=what, found=value) + hint
 
 
 # What the last command loaded stays referenced until the process ends: `main()` ends it with

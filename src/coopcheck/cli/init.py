@@ -7,6 +7,7 @@ existing file unless `--force` is given.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from enum import Enum
 from pathlib import Path
@@ -14,10 +15,11 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from coopcheck.cli.app import EXIT_OK, app, fail, parse_date, write_atomic
+from coopcheck.cli.app import EXIT_OK, app, fail, not_a_date, parse_date, write_atomic
 from coopcheck.cli.language import Lang
 from coopcheck.cli.options import speak
 from coopcheck.i18n import _
+from coopcheck.notation import iso_date, plain_number, thousands_grouped
 
 if TYPE_CHECKING:
     from coopcheck.scaffold import Scaffold
@@ -67,10 +69,41 @@ def _ask_kind(default: InitKind) -> InitKind:
         typer.echo(_("Please answer one of: {choices}.").format(choices=choices), err=True)
 
 
+def _ask_date(question: str, default: dt.date) -> dt.date:
+    """A date, asked again until it is one; a date written `15.03.2026` is offered back as `2026-03-15`."""
+    suggestion = default.isoformat()
+    while True:
+        answer = _ask(question, suggestion).strip()
+        try:
+            return dt.date.fromisoformat(answer)
+        except ValueError:
+            typer.echo(not_a_date(answer, question), err=True)
+            suggestion = iso_date(answer) or suggestion
+
+
 def _ask_target(question: str, default: float | None) -> float | None:
-    """A target count or amount; 0 means none was agreed."""
-    answer = float(typer.prompt(question, default=default or 0, type=float))
-    return answer if answer > 0 else None
+    """A target count or amount; 0 means none was agreed. Asked again until it is a plain number."""
+    suggestion = f"{default:g}" if default else "0"
+    while True:
+        answer = _ask(question, suggestion).strip()
+        number = plain_number(answer)
+        try:
+            if thousands_grouped(answer) or number is not None:
+                raise ValueError
+            value = float(answer)
+            if value < 0 or value != value or value in (float("inf"), float("-inf")):
+                raise ValueError
+            return value if value > 0 else None
+        except ValueError:
+            hint = _("; did you mean {number}?").format(number=number) if number else ""
+            typer.echo(
+                _("{question}: not a number (found '{found}'; expected digits, with '.' as the decimal point)").format(
+                    question=question, found=answer
+                )
+                + hint,
+                err=True,
+            )
+            suggestion = number or suggestion
 
 
 def _ask_side(label: str, name: str, sponsor: str | None, contacts: str | None) -> tuple[str, str | None, str]:
@@ -131,7 +164,7 @@ def init(
         first, first_sponsor, first_contacts = _ask_side(_("your side"), first, first_sponsor, first_contacts)
         second, second_sponsor, second_contacts = _ask_side(_("the partner"), second, second_sponsor, second_contacts)
         kind = _ask_kind(kind)
-        start = parse_date(_ask(_("Start date (YYYY-MM-DD)"), start.isoformat()), "--started")
+        start = _ask_date(_("Start date (YYYY-MM-DD)"), start)
         joint_campaigns = _ask_target(_("Target: joint campaigns (0: none)"), joint_campaigns)
         projects_won = _ask_target(_("Target: projects won (0: none)"), projects_won)
         revenue = _ask_target(_("Target: revenue (0: none)"), revenue)

@@ -8,12 +8,12 @@ starts on, so errors read `file.csv:line:column`.
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 from dataclasses import dataclass
 
 from coopcheck.i18n import _
 from coopcheck.loading.diagnostics import Diagnostic, InputError
+from coopcheck.loading.messages import closest
 
 LIST_COLUMNS = frozenset({"people", "actions"})
 REQUIRED_COLUMNS = ("date", "from", "to", "type")
@@ -81,10 +81,13 @@ def parse(text: str, file: str, allowed: frozenset[str]) -> CsvLog:
     header = [name.strip() for name in header]
     problems: list[Diagnostic] = []
     starts = cell_starts(raw_lines[0] if raw_lines else "")
+    meant: set[str] = set()  # required columns a misspelt header already points to
     for index, name in enumerate(header):
         if name not in allowed:
-            hint = difflib.get_close_matches(name, sorted(allowed), n=1)
+            hint = closest(name, sorted(allowed))
             found = _("unknown column '{name}'").format(name=name)
+            if hint:
+                meant.add(hint)
             problems.append(
                 Diagnostic(
                     file,
@@ -92,7 +95,7 @@ def parse(text: str, file: str, allowed: frozenset[str]) -> CsvLog:
                     starts.get(index, 1),
                     found
                     + (
-                        _("; did you mean '{name}'?").format(name=hint[0])
+                        _("; did you mean '{name}'?").format(name=hint)
                         if hint
                         else _(" (expected {names})").format(names=", ".join(sorted(allowed)))
                     ),
@@ -105,7 +108,7 @@ def parse(text: str, file: str, allowed: frozenset[str]) -> CsvLog:
                     file, 1, starts.get(index, 1), _("column '{name}' appears twice").format(name=name), "header"
                 )
             )
-    missing = [name for name in REQUIRED_COLUMNS if name not in header]
+    missing = [name for name in REQUIRED_COLUMNS if name not in header and name not in meant]
     if missing:
         lacks = _("header lacks required column(s) {names}").format(names=", ".join(missing))
         problems.append(Diagnostic(file, 1, 1, lacks, field="header"))

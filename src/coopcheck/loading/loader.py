@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from coopcheck.i18n import _
+from coopcheck.i18n import N_, _
 from coopcheck.loading import csvsource, yamlsource
 from coopcheck.loading.diagnostics import Diagnostic, InputError, format_path
 from coopcheck.loading.messages import describe
@@ -91,6 +91,13 @@ class _Source:
                 out[(path, anchor)] = place.value
         return out
 
+    def comment_at(self, line: int, column: int) -> bool:
+        """Whether a comment starts where a value should be (`name: #1 Alpha` leaves `name` empty)."""
+        if self.yaml is None:
+            return False
+        lines = self.yaml.text.split("\n", line)
+        return line <= len(lines) and lines[line - 1][column - 1 :].lstrip().startswith("#")
+
     def origins(self, raw: list[Any]) -> list[Origin]:
         """Where each activity of this file starts, in the order they were written."""
         file = self.file
@@ -118,6 +125,8 @@ class _Collector:
     def __init__(self) -> None:
         self.pending: list[tuple[_Source, PathT, str, str, str, str]] = []
         self.placed: list[Diagnostic] = []
+        # the partners the definition declares (key -> name), for messages about partner keys
+        self.partners: dict[str, str | None] = {}
 
     def add(self, source: _Source, path: PathT, anchor: str, message: str, shown: str, severity: str = "error") -> None:
         self.pending.append((source, path, anchor, message, shown, severity))
@@ -128,7 +137,7 @@ class _Collector:
     def schema_errors(self, source: _Source, error: ValidationError, model: Any) -> None:
         for item in error.errors():
             loc = tuple(item["loc"])
-            message, anchor = describe(item, model, loc)
+            message, anchor = describe(item, model, loc, self.partners)
             self.add(source, loc, anchor, message, shown_path(loc))
 
     def diagnostics(self) -> list[Diagnostic]:
@@ -141,6 +150,8 @@ class _Collector:
         out = list(self.placed)
         for source, path, anchor, message, shown, severity in self.pending:
             line, column = places[id(source)][(path, anchor)]
+            if anchor == "value" and source.comment_at(line, column):
+                message += _("; the value starts with '#', which YAML reads as a comment: put the value in quotes")
             out.append(Diagnostic(source.file, line, column, message, shown, severity))  # type: ignore[arg-type]
         return out
 
@@ -148,7 +159,19 @@ class _Collector:
 def _read(path: Path, shown: str) -> bytes:
     try:
         if path.is_dir():
-            raise InputError([Diagnostic(shown, 1, 1, _("is a directory; expected a file"))])
+            raise InputError(
+                [
+                    Diagnostic(
+                        shown,
+                        1,
+                        1,
+                        _(
+                            "is a folder; expected a partnership file (to check every partnership in the folder, "
+                            "run `coopcheck check {folder}`)"
+                        ).format(folder=shown),
+                    )
+                ]
+            )
         size = path.stat().st_size
         yamlsource.check_size(size, shown)
         return path.read_bytes()
@@ -195,6 +218,9 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
     shown = str(path)
     collector = _Collector()
     result = LoadResult(partnership=None, files=[shown])
+    if Path(path).suffix.lower() == ".csv" and Path(path).is_file():
+        result.diagnostics = [Diagnostic(shown, 1, 1, _(IS_A_LOG))]
+        return result
     try:
         document = _read_yaml(Path(path), shown)
     except InputError as exc:
@@ -204,9 +230,12 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
     result.sources.append(main)
     root = document.root
     definition: Partnership | None = None
-    if not isinstance(root, dict):
+    if _looks_like_a_log(root):
+        collector.add(main, (), "value", _(IS_A_LOG), "")
+    elif not isinstance(root, dict):
         collector.add(main, (), "value", _("expected a mapping starting with 'coopcheck: 1'"), "")
     else:
+        collector.partners = declared_partners(root)
         try:
             definition = Partnership.model_validate(root)
         except ValidationError as exc:
@@ -265,6 +294,30 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
             places={path: Origin(shown, *mark) for path, mark in document.key_marks.items()},
         )
     return result
+
+
+IS_A_LOG = N_(
+    "this is an activity log, not a partnership file: validate or assess the partnership file that names it "
+    "under `logs:`"
+)
+
+
+def _looks_like_a_log(root: Any) -> bool:
+    """A list of activities, or `activities:` without the keys of a partnership file."""
+    if isinstance(root, list):
+        return bool(root) and all(isinstance(item, dict) and {"date", "type"} & set(item) for item in root)
+    return isinstance(root, dict) and "activities" in root and not {"coopcheck", "partners"} & set(root)
+
+
+def declared_partners(root: dict[str, Any]) -> dict[str, str | None]:
+    """Partner key -> name as written, however broken the rest of the definition is."""
+    partners = root.get("partners")
+    if not isinstance(partners, dict):
+        return {}
+    return {
+        str(key): (value.get("name") if isinstance(value, dict) and isinstance(value.get("name"), str) else None)
+        for key, value in partners.items()
+    }
 
 
 def _log_name(owner: str, entry: str) -> str:
