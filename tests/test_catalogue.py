@@ -38,6 +38,7 @@ import yaml
 from typer.testing import CliRunner
 
 from coopcheck.cli import app
+from reports import english_afterwards  # noqa: F401  (the German runs switch the process-wide language)
 
 CATALOGUE = Path(__file__).parent / "catalogue"
 AS_OF = ["--as-of", "2026-11-28"]

@@ -131,6 +131,32 @@ def _number_bounds(ctx: dict[str, Any]) -> str:
 PARTNER_FIELDS = frozenset({"from", "to", "by"})
 
 
+def _partner_key(
+    kind: str, found: Any, loc: tuple[str | int, ...], partners: Mapping[str, str | None] | None
+) -> str | None:
+    """A partner written where its key belongs (`to: Softwerk Systems AG`): the declared keys."""
+    if not partners or not loc or loc[-1] not in PARTNER_FIELDS or not isinstance(found, str):
+        return None
+    if not kind.startswith("string"):
+        return None
+    return _("'{found}' is not a partner key").format(found=found) + partner_hint(found, partners)
+
+
+def _as_written(kind: str, found: Any, expected_type: Any) -> str | None:
+    """Dates and numbers as people write them (`15.03.2026`, `1,5`, `1500 €`): the form to write instead."""
+    if kind.startswith("date") or expected_type is dt.date:
+        meant = iso_date(found) if isinstance(found, str) else None
+        hint = _("; did you mean {date}?").format(date=meant) if meant else ""
+        return _("not a date (found {found}; expected a date written YYYY-MM-DD)").format(found=shown(found)) + hint
+    number = plain_number(found) if kind.startswith("float") and isinstance(found, str) else None
+    if number is None:
+        return None
+    return _(
+        "not a number as YAML writes it (found {found}); write {number}: digits, '.' as the decimal "
+        "point, no thousands separator or currency sign"
+    ).format(found=shown(found), number=number)
+
+
 def describe(
     error: ErrorDetails,
     model: Any,
@@ -143,8 +169,6 @@ def describe(
     kind = error["type"]
     found = error.get("input")
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
-    if partners and loc and loc[-1] in PARTNER_FIELDS and isinstance(found, str) and kind.startswith("string"):
-        return _("'{found}' is not a partner key").format(found=found) + partner_hint(found, partners), "value"
     if kind == "missing":
         return _("required key '{key}' is missing").format(key=loc[-1]), "parent"
     if kind == "extra_forbidden":
@@ -167,12 +191,9 @@ def describe(
             + suggest(str(found), choices),
             ("value"),
         )
-    if kind.startswith("date") or expected_type is dt.date:
-        meant = iso_date(found) if isinstance(found, str) else None
-        hint = _("; did you mean {date}?").format(date=meant) if meant else ""
-        return _("not a date (found {found}; expected a date written YYYY-MM-DD)").format(
-            found=shown(found)
-        ) + hint, "value"
+    written = _partner_key(kind, found, loc, partners) or _as_written(kind, found, expected_type)
+    if written:
+        return written, "value"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         bounds = _number_bounds(ctx)
         return _("out of range (found {found}; expected a number {bounds})").format(
@@ -185,12 +206,6 @@ def describe(
             found=shown(found)
         ), "value"
     if kind.startswith("float"):
-        number = plain_number(found) if isinstance(found, str) else None
-        if number is not None:
-            return _(
-                "not a number as YAML writes it (found {found}); write {number}: digits, '.' as the decimal "
-                "point, no thousands separator or currency sign"
-            ).format(found=shown(found), number=number), "value"
         return _("not a number (found {found}; expected a number like 2.5)").format(found=shown(found)), "value"
     if kind == "string_pattern_mismatch":
         return (
