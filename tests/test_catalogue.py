@@ -113,7 +113,7 @@ def _parse_text(output: str) -> list[Found]:
         match = LOCATION.match(line)
         assert match, f"not one diagnostic per line, as file:line:column: ...: {line!r}\n{output}"
         rest = match["rest"]
-        severity = "warning" if rest.startswith("warning: ") else "error"
+        severity = "warning" if rest.startswith(("warning: ", "Warnung: ")) else "error"
         found.append(Found(match["file"], int(match["line"]), int(match["column"]), severity, rest))
     assert not LOCATION.match(lines[-1]), f"summary line missing:\n{output}"
     return found

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from coopcheck.i18n import _
+
 DiagnosticSeverity = Literal["error", "warning"]
 
 
@@ -25,7 +27,7 @@ class Diagnostic:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
-        prefix = "warning: " if self.severity == "warning" else ""
+        prefix = _("warning: ") if self.severity == "warning" else ""
         if self.field:
             return f"{where}: {prefix}{self.field}: {self.message}"
         return f"{where}: {prefix}{self.message}"

@@ -105,7 +105,7 @@ def check(
             if key not in known:
                 yield Violation(
                     ("success_factors", "influence", "cost_split", key),
-                    _partner(key, partners, "cost_split key"),
+                    _partner(key, partners, _("cost_split key")),
                 )
         missing = [key for key in partners if key not in split]
         if missing:
