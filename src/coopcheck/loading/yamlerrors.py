@@ -134,6 +134,7 @@ def explain(text: str, exc: Any) -> Explained:
     context = getattr(exc, "context_mark", None)
     recognisers = (
         _tab,
+        _indented_first_line,
         _unclosed_quote,
         _unclosed_flow,
         _missing_space,
@@ -156,6 +157,20 @@ def explain(text: str, exc: Any) -> Explained:
         _("the text is not valid YAML here (the YAML reader says: {problem})").format(
             problem=problem or str(exc).splitlines()[0]
         ),
+    )
+
+
+def _indented_first_line(lines: _Text, problem: str, mark: Any, context: Any) -> Explained | None:
+    """` coopcheck: 1` then `id: ...`: the file's first key is indented, the next one is not."""
+    if "<document start>" not in problem:
+        return None
+    first = next((i for i, line in enumerate(lines.lines) if line.strip() and not line.lstrip().startswith("#")), None)
+    if first is None or not lines.indent(lines.line(first)):
+        return None
+    return Explained(
+        first + 1,
+        1,
+        _("the first line is indented; the top-level keys of a file start at the beginning of the line"),
     )
 
 
