@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -93,10 +94,13 @@ class _Source:
 
     def comment_at(self, line: int, column: int) -> bool:
         """Whether a comment starts where a value should be (`name: #1 Alpha` leaves `name` empty)."""
-        if self.yaml is None:
-            return False
-        lines = self.yaml.text.split("\n", line)
+        lines = self.text_lines
         return line <= len(lines) and lines[line - 1][column - 1 :].lstrip().startswith("#")
+
+    @cached_property
+    def text_lines(self) -> list[str]:
+        """The YAML text by line, split once, for messages that look at what was written."""
+        return self.yaml.text.split("\n") if self.yaml is not None else []
 
     def origins(self, raw: list[Any]) -> list[Origin]:
         """Where each activity of this file starts, in the order they were written."""
