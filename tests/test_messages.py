@@ -69,3 +69,13 @@ def test_numbers_written_with_separators(written: str, grouped: bool, plain: str
 )
 def test_dates_written_the_german_way(written: str, meant: str | None) -> None:
     assert iso_date(written) == meant
+
+
+def test_validate_on_a_log_names_the_partnership_file_to_validate(run_cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from support import ROOT
+
+    monkeypatch.chdir(ROOT)
+    result = run_cli("validate", "examples/logs/one-way-street-2026.yaml", "examples/logs/out-of-step-crm.csv")
+    assert result.exit_code == 2
+    assert "validate or assess examples/one-way-street.yaml, which names it under `logs:`" in result.stdout
+    assert "validate or assess examples/out-of-step.yaml, which names it under `logs:`" in result.stdout

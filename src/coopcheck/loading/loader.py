@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from coopcheck.i18n import N_, _
+from coopcheck.i18n import _
 from coopcheck.loading import csvsource, yamlsource
 from coopcheck.loading.diagnostics import Diagnostic, InputError, format_path
 from coopcheck.loading.messages import describe
@@ -223,7 +223,7 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
     collector = _Collector()
     result = LoadResult(partnership=None, files=[shown])
     if Path(path).suffix.lower() == ".csv" and Path(path).is_file():
-        result.diagnostics = [Diagnostic(shown, 1, 1, _(IS_A_LOG))]
+        result.diagnostics = [Diagnostic(shown, 1, 1, is_a_log(Path(path)))]
         return result
     try:
         document = _read_yaml(Path(path), shown)
@@ -235,7 +235,7 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
     root = document.root
     definition: Partnership | None = None
     if _looks_like_a_log(root):
-        collector.add(main, (), "value", _(IS_A_LOG), "")
+        collector.add(main, (), "value", is_a_log(Path(path)), "")
     elif not isinstance(root, dict):
         collector.add(main, (), "value", _("expected a mapping starting with 'coopcheck: 1'"), "")
     else:
@@ -300,10 +300,35 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
     return result
 
 
-IS_A_LOG = N_(
-    "this is an activity log, not a partnership file: validate or assess the partnership file that names it "
-    "under `logs:`"
-)
+def is_a_log(log: Path) -> str:
+    """What to say when an activity log is given where a partnership file belongs: the partnership
+    file beside it or one folder up that names it under `logs:`, when there is one."""
+    owner = next(_naming_partnerships(log), None)
+    if owner is not None:
+        shown = os.path.normpath(os.path.join(os.path.dirname(str(log)), os.path.relpath(owner, log.parent)))
+        return _(
+            "this is an activity log, not a partnership file: validate or assess {file}, which names it under `logs:`"
+        ).format(file=shown)
+    return _(
+        "this is an activity log, not a partnership file: validate or assess the partnership file that names it "
+        "under `logs:`"
+    )
+
+
+def _naming_partnerships(log: Path, limit: int = 200) -> Iterator[Path]:
+    """YAML files beside `log` or one folder up whose text names it (by its path from there)."""
+    try:
+        folders = [log.parent.resolve(), log.parent.resolve().parent]
+        target = log.resolve()
+        for folder in folders:
+            for candidate in sorted(folder.glob("*.y*ml"))[:limit]:
+                if candidate == target or candidate.stat().st_size > yamlsource.MAX_FILE_BYTES // 64:
+                    continue
+                text = candidate.read_text(encoding="utf-8", errors="replace")
+                if "coopcheck:" in text and os.path.relpath(target, folder).replace(os.sep, "/") in text:
+                    yield candidate
+    except OSError:
+        return
 
 
 def _looks_like_a_log(root: Any) -> bool:
