@@ -86,3 +86,27 @@ def test_every_broken_line_gets_a_message_in_the_readers_language(mistake: str, 
             assert "YAML reader says" not in diagnostic.message and "YAML-Lesers" not in diagnostic.message, (
                 f"libyaml's message is not explained:\n{text}\n{diagnostic}"
             )
+
+
+def test_a_hash_inside_a_plain_value_is_a_warning_and_a_comment_is_not() -> None:
+    from coopcheck.loading.yamlerrors import hash_in_values
+
+    text = "\n".join(
+        [
+            "name: Alpha #1 partnership",  # 1: warned
+            "kind: joint_market   # joint_market | development",  # a comment
+            "people:",
+            "  - Jonas #2",  # 4: warned
+            "note: |",
+            "  Agenda: Workshop #3",  # text of a block: '#' belongs to it
+            'topic: "Workshop #4"',  # quoted
+            "- topic: 'Workshop #5'",  # quoted
+            "# a comment #6",
+            "url: http://example.com/#anchor",
+            "  - id: a1 #x",  # 11: warned
+        ]
+    )
+    warned = hash_in_values(text, "p.yaml")
+    assert [(d.line, d.column) for d in warned] == [(1, 13), (4, 11), (11, 12)]
+    assert {d.severity for d in warned} == {"warning"}
+    assert "(read 'Alpha')" in warned[0].message and "'#1 partnership'" in warned[0].message

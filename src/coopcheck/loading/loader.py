@@ -25,6 +25,7 @@ from coopcheck.loading import csvsource, yamlsource
 from coopcheck.loading.diagnostics import Diagnostic, InputError, format_path
 from coopcheck.loading.messages import describe
 from coopcheck.loading.rules import check
+from coopcheck.loading.yamlerrors import hash_in_values
 from coopcheck.models import Activity, ActivityLog, LoadedPartnership, Origin, Partnership
 
 ACTIVITY_FIELDS = frozenset(info.alias or name for name, info in Activity.model_fields.items())
@@ -131,6 +132,8 @@ class _Collector:
         self.placed: list[Diagnostic] = []
         # the partners the definition declares (key -> name), for messages about partner keys
         self.partners: dict[str, str | None] = {}
+        # warnings about what was written, which do not keep the rules from running
+        self.slips: list[Diagnostic] = []
 
     def add(self, source: _Source, path: PathT, anchor: str, message: str, shown: str, severity: str = "error") -> None:
         self.pending.append((source, path, anchor, message, shown, severity))
@@ -151,7 +154,7 @@ class _Collector:
             by_source.setdefault(id(source), []).append((path, anchor))
             sources[id(source)] = source
         places = {key: source.places(by_source[key]) for key, source in sources.items()}
-        out = list(self.placed)
+        out = self.placed + self.slips
         for source, path, anchor, message, shown, severity in self.pending:
             line, column = places[id(source)][(path, anchor)]
             if anchor == "value" and source.comment_at(line, column):
@@ -227,6 +230,7 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
         return result
     try:
         document = _read_yaml(Path(path), shown)
+        collector.slips.extend(hash_in_values(document.text, shown))
     except InputError as exc:
         result.diagnostics = exc.diagnostics
         return result
@@ -415,6 +419,7 @@ def _load_log(
             raw: list[Any] = log.rows
         else:
             document = _read_yaml(target, shown, expected="")
+            collector.slips.extend(hash_in_values(document.text, shown))
             source = _Source(shown, yaml=document)
             if document.root is None:
                 return source, [], []

@@ -1,5 +1,7 @@
 """YAML syntax errors in plain words: what happened, on which line, and how to fix it.
 
+(And one slip that is not an error: ` #` inside a plain value, see `hash_in_values`.)
+
 libyaml says what its parser expected ("mapping values are not allowed in this context"), at the
 place where it noticed, which is often a line after the mistake. The common mistakes of
 hand-written files are recognised here from that message and the text around it, and reported at
@@ -22,10 +24,12 @@ read, so it may take its time.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from coopcheck.i18n import N_, _
+from coopcheck.loading.diagnostics import Diagnostic
 
 # libyaml's problems that the recognisers below do not explain, in words.
 LIBYAML_PROBLEMS = {
@@ -399,3 +403,62 @@ def _bad_start(lines: _Text, problem: str, mark: Any, context: Any) -> Explained
         mark,
         _("a value cannot start with '{char}' in YAML; put the value in quotes").format(char=char),
     )
+
+
+# `topic: Workshop #2`: a plain value on the line of its key or list dash, then ' #' and a word.
+_VALUE_THEN_HASH = re.compile(
+    r"^\s*(?:-\s+)*(?:[^\s:#'\"\[{-][^:#]*?:\s+)?"
+    r"(?P<value>[^\s'\"\[{|>#&*!](?:(?!:\s)[^#])*?)\s#(?P<comment>\S.*)$"
+)
+_BLOCK_SCALAR = re.compile(r"[:-]\s*[|>][-+0-9]*\s*(?:#.*)?$")
+
+
+def hash_in_values(text: str, file: str) -> list[Diagnostic]:
+    """Warnings for ` #` inside a plain value (`topic: Workshop #2`): YAML reads the rest of the
+    line as a comment, so the value silently ends before it. A comment written `# like this`
+    (a space after '#') is left alone, and so are quoted values and blocks after `|` or `>`."""
+    if "#" not in text:  # '#' is rare, so this is as fast as memchr; ' #' would not be
+        return []
+    found: list[Diagnostic] = []
+    lines: _Text | None = None
+    number, counted = 0, 0
+    for at in _hashes_after_a_space(text):
+        number += text.count("\n", counted, at)
+        counted = at
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        line = text[start : end if end >= 0 else len(text)].rstrip("\r")
+        match = _VALUE_THEN_HASH.match(line)
+        if match is None or line.lstrip().startswith("#"):
+            continue
+        lines = lines or _Text(text)
+        if _in_block_scalar(lines, number) or (found and found[-1].line == number + 1):
+            continue
+        value, comment = match.group("value").strip(), "#" + match.group("comment").strip()
+        message = _(
+            "'{comment}' is read as a comment, so the value ends before it (read '{value}'); put the whole "
+            "value in quotes if '#' belongs to it, or write '# ' to start a comment"
+        ).format(comment=comment[:40], value=value)
+        found.append(Diagnostic(file, number + 1, match.start("comment"), message, severity="warning"))
+    return found
+
+
+def _hashes_after_a_space(text: str) -> Iterator[int]:
+    """Where ' #' is followed by a word: the candidates, found at the speed of `str.find`."""
+    at = text.find("#")
+    while at >= 0:
+        if text[at - 1 : at] in (" ", "\t") and text[at + 1 : at + 2].strip():
+            yield at
+        at = text.find("#", at + 1)
+
+
+def _in_block_scalar(lines: _Text, number: int) -> bool:
+    """Whether line `number` is inside a block of text started by `|` or `>` on a line above."""
+    spaces = lines.indent(lines.line(number))
+    above = lines.previous_content(number)
+    while above is not None:
+        line = lines.line(above)
+        if lines.indent(line) < spaces:
+            return _BLOCK_SCALAR.search(line) is not None
+        above = lines.previous_content(above)
+    return False
