@@ -96,12 +96,14 @@ def _not_thousands_grouped(value: object) -> object:
         number = plain_number(value)
         if "," in value:
             message = _("written with a thousands separator and a decimal comma (found '{found}'); write {number}")
+        elif value.count(".") > 1:
+            message = _("written with thousands separators (found '{found}'); write {number}")
         else:
             message = _(
                 "written with a thousands separator (found '{found}', which would be read as {read}); "
                 "write {number}, without separator"
             )
-        read = f"{float(value):g}" if "," not in value else ""
+        read = f"{float(value):g}" if value.count(".") == 1 and "," not in value else ""
         raise ValueError(message.format(found=value, read=read, number=number))
     return value
 

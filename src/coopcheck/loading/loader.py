@@ -336,10 +336,10 @@ def _naming_partnerships(log: Path, limit: int = 200) -> Iterator[Path]:
 
 
 def _looks_like_a_log(root: Any) -> bool:
-    """A list of activities, or `activities:` without the keys of a partnership file."""
+    """A list of activities, or a mapping of nothing but `activities:` (the two forms of a YAML log)."""
     if isinstance(root, list):
         return bool(root) and all(isinstance(item, dict) and {"date", "type"} & set(item) for item in root)
-    return isinstance(root, dict) and "activities" in root and not {"coopcheck", "partners"} & set(root)
+    return isinstance(root, dict) and set(root) == {"activities"}
 
 
 def declared_partners(root: dict[str, Any]) -> dict[str, str | None]:

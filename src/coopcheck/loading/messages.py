@@ -39,7 +39,7 @@ def shown(value: Any) -> str:
 
 def _same_number(word: str) -> str:
     """`kn-009` and `kn-9` alike: lower case, numbers without leading zeros."""
-    return re.sub(r"\d+", lambda digits: str(int(digits.group())), word.casefold())
+    return re.sub(r"\d+", lambda digits: digits.group().lstrip("0") or "0", word.casefold())
 
 
 def closest(word: str, choices: Sequence[str]) -> str | None:
