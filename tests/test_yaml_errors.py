@@ -110,3 +110,30 @@ def test_a_hash_inside_a_plain_value_is_a_warning_and_a_comment_is_not() -> None
     assert [(d.line, d.column) for d in warned] == [(1, 13), (4, 11), (11, 12)]
     assert {d.severity for d in warned} == {"warning"}
     assert "(read 'Alpha')" in warned[0].message and "'#1 partnership'" in warned[0].message
+
+
+def test_random_slips_are_explained_without_libyamls_words(language: str) -> None:
+    """Characters typed, deleted or replaced at random in a valid file: every syntax error is
+    one of the explained ones (never the fallback that quotes libyaml), and nothing crashes."""
+    import random
+
+    alphabet = [*" \t\n:-#'\"[]{},|>&*!%@`\\?ab1.", "%TAG ", "---\n", "? ", "!<"]
+    rng = random.Random(7)
+    explained = 0
+    for _ in range(1500):
+        text = list(VALID)
+        for _ in range(rng.randint(1, 3)):
+            at = rng.randrange(len(text))
+            if rng.random() < 0.5:
+                text.insert(at, rng.choice(alphabet))
+            else:
+                text[at] = rng.choice(alphabet)
+        try:
+            yamlsource.parse("".join(text), "p.yaml")
+        except InputError as exc:
+            message = exc.diagnostics[0].message
+            assert "YAML reader says" not in message and "YAML-Lesers" not in message, message
+            if language == "de":
+                assert not [w for w in LIBYAML_WORDS if w in message], message
+            explained += 1
+    assert explained > 500  # the slips do break the file, mostly

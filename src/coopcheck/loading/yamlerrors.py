@@ -61,6 +61,24 @@ LIBYAML_PROBLEMS = {
     "could not find expected ':'": N_(
         "a line without 'key: value'; write the key, a colon and a space, then the value"
     ),
+    "could not find expected directive name": N_(
+        "a line starting with '%' is read as a YAML directive; put a value that starts with '%' in quotes"
+    ),
+    "found unexpected non-alphabetical character": N_(
+        "a line starting with '%' is read as a YAML directive; put a value that starts with '%' in quotes"
+    ),
+    "did not find expected whitespace or line break": N_(
+        "a line starting with '%' or a value starting with '!' is read as YAML markup; put it in quotes"
+    ),
+    "mapping keys are not allowed in this context": N_(
+        "a '?' followed by a space is read as YAML markup; put the value in quotes"
+    ),
+    "found unexpected ':'": N_("a ':' inside [...] or {...} where YAML does not expect one; put the item in quotes"),
+    "did not find expected tag URI": N_("a value starting with '!' is read as a YAML tag; put the value in quotes"),
+    "did not find expected '>'": N_("a value starting with '!' is read as a YAML tag; put the value in quotes"),
+    "did not find the expected '>'": N_("a value starting with '!' is read as a YAML tag; put the value in quotes"),
+    "did not find expected '!'": N_("a value starting with '!' is read as a YAML tag; put the value in quotes"),
+    "did not find URI escaped octet": N_("a value starting with '!' is read as a YAML tag; put the value in quotes"),
     "found duplicate %YAML directive": N_("the file has two %YAML lines; remove one"),
     "found incompatible YAML document": N_("the file declares a YAML version other than 1.x; remove the %YAML line"),
     "found duplicate %TAG directive": N_("the file has two %TAG lines for the same handle; remove one"),
