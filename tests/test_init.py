@@ -166,3 +166,11 @@ def test_a_german_date_is_answered_in_german_and_asked_again(tmp_path):  # type:
     text = (tmp_path / "northwind-contoso.yaml").read_text(encoding="utf-8")
     assert "started: 2026-03-15" in text
     assert "revenue: {target: 250000," in text
+
+
+def test_a_target_flag_with_a_thousands_separator_is_refused(run_cli, tmp_path):  # type: ignore[no-untyped-def]
+    result = run_cli("init", str(tmp_path), "--no-input", "--revenue", "400.000")
+    assert result.exit_code == 2
+    assert "--revenue: not a number (found '400.000'" in result.stderr and "did you mean 400000?" in result.stderr
+    assert not list(tmp_path.iterdir())
+    assert "--projects-won: out of range" in run_cli("init", str(tmp_path), "--no-input", "--projects-won", "-1").stderr
