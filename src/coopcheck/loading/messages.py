@@ -152,7 +152,7 @@ def _as_written(kind: str, found: Any, expected_type: Any) -> str | None:
     if number is None:
         return None
     return _(
-        "not a number as YAML writes it (found {found}); write {number}: digits, '.' as the decimal "
+        "not a plain number (found {found}); write {number}: digits, '.' as the decimal "
         "point, no thousands separator or currency sign"
     ).format(found=shown(found), number=number)
 
