@@ -9,6 +9,7 @@ and `expected.yaml`:
     generate:                      # optional: files written as exact bytes before the run
       partnership.yaml: {from: partnership.yaml.txt, encoding: utf-16, newline: "\\r\\n", replace: {...}}
       logs/loop.yaml: {symlink: loop.yaml}
+      logs/pipe.yaml: {fifo: true}             # a named pipe
     errors:                        # every error, in any order, at its exact file:line:column
       - {file: partnership.yaml, line: 3, column: 7, message: fragment that must appear,
          message_de: fragment of the German form (optional)}
@@ -38,6 +39,7 @@ import yaml
 from typer.testing import CliRunner
 
 from coopcheck.cli import app
+from coopcheck.escaping import printable
 from reports import english_afterwards  # noqa: F401  (the German runs switch the process-wide language)
 
 CATALOGUE = Path(__file__).parent / "catalogue"
@@ -83,6 +85,9 @@ def _prepare(folder: Path, spec: dict[str, Any], tmp_path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         if "symlink" in how:
             os.symlink(how["symlink"], path)
+            continue
+        if how.get("fifo"):
+            os.mkfifo(path)
             continue
         text = (folder / how["from"]).read_text(encoding="utf-8")
         for old, new in (how.get("replace") or {}).items():
@@ -175,7 +180,9 @@ def test_catalogue_case(folder: Path, spec: dict[str, Any], tmp_path: Path, monk
     assert Counter((d["file"], d["line"], d["column"], s) for d, s in from_json) == Counter(f.where for f in found)
     for d, severity in from_json:
         assert d["severity"] == severity
-        assert any(f.where == (d["file"], d["line"], d["column"], severity) and d["message"] in f.text for f in found)
+        # JSON holds the message as found; the text line shows its control characters as escapes
+        shown = printable(d["message"])
+        assert any(f.where == (d["file"], d["line"], d["column"], severity) and shown in f.text for f in found)
 
     # --format github: one workflow command per diagnostic, at the same places
     github_code, github_output = _run([*args, "--format", "github"])

@@ -160,7 +160,7 @@ def test_github_annotations_point_at_the_evidencing_yaml_line(unthresholded: dic
 
 def test_text_report_adds_annotations_only_inside_github_actions() -> None:
     plain = check()
-    assert "Partnership health as of 2026-11-28" in plain.stdout
+    assert "Partnership health as of 28 November 2026" in plain.stdout
     assert "::error" not in plain.stdout
     in_actions = check(env={"GITHUB_ACTIONS": "true"})
     assert in_actions.stdout.startswith(plain.stdout)
@@ -326,3 +326,18 @@ def test_the_portfolio_is_what_its_generator_writes() -> None:
         text=True,
     )
     assert generator.returncode == 0, generator.stdout
+
+
+def test_github_annotation_level_follows_whether_the_partnership_passes() -> None:
+    """`::error` means the build failed because of this partnership; a passing one gets warnings and notices."""
+    document = report()
+    passing = {r["file"] for r in document["results"] if r["status"] == "passed" and r["assessment"]["findings"]}
+    failing = {r["file"] for r in document["results"] if r["status"] == "failed"}
+    assert passing and failing
+    groups = check("--format", "github").stdout.split("::group::")[1:]
+    levels = {
+        group.splitlines()[0]: {m.group(1) for m in map(ANNOTATION.match, group.splitlines()) if m} for group in groups
+    }
+    for file in passing:
+        assert levels[file] and "error" not in levels[file], file
+    assert any("error" in levels[file] for file in failing)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from coopcheck.schema import LOG_SCHEMA_ID, PARTNERSHIP_SCHEMA_ID
 from reports import english_afterwards  # noqa: F401
 
@@ -13,8 +15,14 @@ def test_no_input_scaffold_passes_validate(run_cli, tmp_path):  # type: ignore[n
     log = tmp_path / "logs" / "first-second.yaml"
     assert partnership.is_file() and log.is_file()
     text = partnership.read_text(encoding="utf-8")
-    assert text.startswith(f"# yaml-language-server: $schema={PARTNERSHIP_SCHEMA_ID}\n")
-    assert log.read_text(encoding="utf-8").startswith(f"# yaml-language-server: $schema={LOG_SCHEMA_ID}\n")
+    # The modeline works offline: it points at the schema written beside the file, not at a web address.
+    assert text.startswith("# yaml-language-server: $schema=.coopcheck/coopcheck.schema.json\n")
+    log_text = log.read_text(encoding="utf-8")
+    assert log_text.startswith("# yaml-language-server: $schema=../.coopcheck/coopcheck-log.schema.json\n")
+    written = json.loads((tmp_path / ".coopcheck" / "coopcheck.schema.json").read_text(encoding="utf-8"))
+    assert written["$id"] == PARTNERSHIP_SCHEMA_ID and "properties" in written
+    log_schema = json.loads((tmp_path / ".coopcheck" / "coopcheck-log.schema.json").read_text(encoding="utf-8"))
+    assert log_schema["$id"] == LOG_SCHEMA_ID
     assert "logs: [logs/first-second.yaml]" in text
     validated = run_cli("validate", str(partnership), "--as-of", "2026-01-15")
     assert validated.exit_code == 0, validated.output
@@ -101,7 +109,7 @@ def test_modeline_points_at_the_repository_schema_when_there_is_one(run_cli, tmp
 
 def test_bad_currency_is_refused(run_cli, tmp_path):  # type: ignore[no-untyped-def]
     result = run_cli("init", str(tmp_path), "--no-input", "--currency", "EURO")
-    assert result.exit_code == 2 and "ISO 4217" in result.stderr
+    assert result.exit_code == 2 and "not a currency in use" in result.stderr
     assert not list(tmp_path.iterdir())
 
 

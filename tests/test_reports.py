@@ -51,7 +51,7 @@ def test_rendering_leaves_the_language_as_it_was():  # type: ignore[no-untyped-d
 def test_html_is_one_self_contained_file(name):  # type: ignore[no-untyped-def]
     assessment, trend = assessed(name)
     page = html.render(assessment, "en", trend)
-    assert page.count("<svg") == 3, "three inline charts"
+    assert page.count("<svg") == 4, "four inline charts"
     assert "<script" not in page and "<link" not in page and "@import" not in page
     assert not re.search(r"url\(|src=", page)
     assert set(re.findall(r"https?://[^\s\"'<>]+", page)) <= {"http://www.w3.org/2000/svg"}
@@ -69,10 +69,16 @@ def test_html_escapes_names_from_the_input():  # type: ignore[no-untyped-def]
 def test_markdown_shows_every_finding_with_its_lever_and_evidence():  # type: ignore[no-untyped-def]
     assessment, _trend = assessed("one-way-street")
     text = markdown.render(assessment, "en")
-    findings = text[text.index("## Findings and levers") :]
+    findings = text[text.index("## What to do") : text.index("## Influence factors")]
     assert len(re.findall(r"^\d+\. \*\*", findings, re.MULTILINE)) == len(assessment.findings)
     assert findings.count("Lever:") == sum(1 for f in assessment.findings if f.remediation)
-    assert "`examples/logs/one-way-street-2026.yaml:" in findings, "evidence as file:line"
+    assert "- 3 February 2026: Lumen ZTNA deployment runbook" in findings, "evidence as date and topic"
+    assert "examples/" not in findings and "ow-2026" not in findings, "no file or activity id for the client"
+    appendix = text[text.index("## Appendix for the analyst") :]
+    assert "`examples/logs/one-way-street-2026.yaml:" in appendix, "evidence as file:line in the appendix"
+    assert all(f"`{f.id}`" in appendix for f in assessment.findings)
+    client = markdown.render(assessment, "en", audience="client")
+    assert "Appendix" not in client and "examples/" not in client
 
 
 def test_portfolio_lists_every_partnership_weakest_first():  # type: ignore[no-untyped-def]
@@ -85,4 +91,15 @@ def test_portfolio_lists_every_partnership_weakest_first():  # type: ignore[no-u
     table = page[page.index('id="partnerships"') :]
     assert table.index(one_way) < table.index(thriving)
     assert "Kranich IT-Services GmbH seit Februar 2026" in page
-    assert "<script" not in page and page.count("<svg") == 1
+    assert "<script" not in page and page.count("<svg") == 2, "health bars and the portfolio plane"
+
+
+@pytest.mark.parametrize("name", ["readiness", "one-way-street"])
+def test_client_part_names_no_keys_of_the_file(name):  # type: ignore[no-untyped-def]
+    """`partners.isar.contacts` means nothing to a client: the key paths a lever names go to the appendix."""
+    assessment, _trend = assessed(name)
+    text = markdown.render(assessment, "en")
+    client, appendix = text.split("## Appendix for the analyst")
+    assert not re.search(r"partners\\?\.|success\\?_factors|review\\?_every\\?_days", client), client
+    named = [key for f in assessment.findings for key in re.findall(r"\((partners\.[\w.]+)\)", f.remediation or "")]
+    assert all(f"`{key}`" in appendix for key in named)

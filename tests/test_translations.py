@@ -27,9 +27,14 @@ def test_every_message_has_a_german_translation_and_the_mo_is_current():  # type
 
 
 def test_extraction_finds_messages_of_every_kind():  # type: ignore[no-untyped-def]
-    ids = {message.id for message in _tool().extract() if message.id}
+    extracted = [message.id for message in _tool().extract() if message.id]
+    ids = {i for i in extracted if isinstance(i, str)}
     assert "Keeping in step" in ids, "factor titles (N_ in Python)"
-    assert "Findings and levers" in ids, "report templates (Jinja2)"
+    assert "What to do" in ids, "report templates (Jinja2)"
+    assert ("{count} month", "{count} months") in extracted, "plural forms (ngettext in Python)"
+    assert any(isinstance(i, tuple) and i[0].startswith("{empty} of {count} contact") for i in extracted), (
+        "plural forms (ngettext in templates)"
+    )
     assert any(i.startswith("Keeping in step: do both partners") for i in ids), "explain docstrings"
 
 

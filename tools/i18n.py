@@ -5,7 +5,7 @@
     python tools/i18n.py compile   # write each .mo from its .po
     python tools/i18n.py check     # exit 1 if a message lacks a translation or a .mo is out of date
 
-Messages come from three places: `_()` and `N_()` calls in the Python source, `_()` calls in the
+Messages come from three places: `_()`, `N_()` and `ngettext()` calls in the Python source, `_()` calls in the
 Jinja2 report templates, and the docstrings of the modules `coopcheck explain` shows (one entry
 per paragraph). Babel does the extraction, merging and compiling.
 """
@@ -49,7 +49,9 @@ def _docstrings() -> Iterator[tuple[str, int, str, str]]:
 def extract() -> Catalog:
     """Every message in the source, with where it is used."""
     catalog = Catalog(project="coopcheck", domain=DOMAIN, charset="utf-8", fuzzy=False)
-    found = extract_from_dir(PACKAGE, METHODS, options_map=OPTIONS, keywords={"_": None, "N_": None})
+    found = extract_from_dir(
+        PACKAGE, METHODS, options_map=OPTIONS, keywords={"_": None, "N_": None, "ngettext": (1, 2)}
+    )
     for file, line, message, comments, context in found:
         location = (PACKAGE.relative_to(ROOT) / file).as_posix()
         catalog.add(message, locations=[(location, line)], auto_comments=comments, context=context)
@@ -110,7 +112,9 @@ def problems() -> list[str]:
                 continue
             translated = catalog.get(message.id, context=message.context)
             where = ", ".join(f"{file}:{line}" for file, line in message.locations[:2])
-            if translated is None or not translated.string or translated.fuzzy:
+            strings = translated.string if translated is not None else ""
+            forms = strings if isinstance(strings, (tuple, list)) else (strings,)
+            if translated is None or not all(forms) or translated.fuzzy:
                 found.append(f"{name}: no translation for {message.id!r} ({where})")
             elif placeholders(str(translated.string)) != placeholders(str(message.id)):
                 found.append(f"{name}: placeholders differ in the translation of {message.id!r} ({where})")

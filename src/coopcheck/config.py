@@ -26,6 +26,7 @@ from coopcheck.assessment.thresholds import CONDITIONS, UnknownCondition
 from coopcheck.evidence import Valuation
 from coopcheck.factors import FACTORS
 from coopcheck.loading.diagnostics import Diagnostic, InputError, format_path
+from coopcheck.loading.inputs import read_input
 from coopcheck.loading.messages import describe
 from coopcheck.loading.yamlsource import decode, locate, parse
 from coopcheck.models import ActivityType
@@ -61,6 +62,17 @@ class ConfiguredValuation(Valuation):
     @classmethod
     def _over_the_defaults(cls, hours: dict[ActivityType, float]) -> dict[ActivityType, float]:
         return {**Valuation().contribution_hours, **hours}
+
+    default_hourly_rates: dict[str, Annotated[float, Field(ge=0)]] = Field(
+        default_factory=lambda: dict(Valuation().default_hourly_rates),
+        description="Rate per currency for a partner without `hourly_rate` when neither partner states one; "
+        "the currencies left out keep their default.",
+    )
+
+    @field_validator("default_hourly_rates")
+    @classmethod
+    def _rates_over_the_defaults(cls, rates: dict[str, float]) -> dict[str, float]:
+        return {**Valuation().default_hourly_rates, **rates}
 
 
 class Config(ScoringParameters):
@@ -136,7 +148,7 @@ def load_config(path: Path) -> LoadedConfig:
     shown = str(path)
     result = LoadedConfig(file=path)
     try:
-        text = decode(path.read_bytes(), shown)
+        text = decode(read_input(path, shown), shown)
         toml = path.name == PYPROJECT
         data = _toml_table(text, shown) if toml else _yaml_mapping(text, shown)
     except InputError as exc:

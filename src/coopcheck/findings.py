@@ -10,6 +10,7 @@ by the finding id, translates it and formats it with the same `params`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -34,6 +35,9 @@ class Evidence(Out):
     file: str
     line: int
     activity: str | None = Field(default=None, description="Activity id, where the activity has one.")
+    date: dt.date | None = Field(default=None, description="Day of the cited activity or survey.")
+    type: str | None = Field(default=None, description="Type of the cited activity.")
+    topic: str | None = Field(default=None, description="Topic of the cited activity, where it has one.")
 
 
 class Finding(Out):
@@ -105,7 +109,17 @@ def cite(evidence: LogEvidence, indices: Iterable[int]) -> list[Evidence]:
         origin = evidence.origin(index)
         if origin is None:
             continue
-        citations.append(Evidence(file=origin.file, line=origin.line, activity=evidence.activity(index).id))
+        activity = evidence.activity(index)
+        citations.append(
+            Evidence(
+                file=origin.file,
+                line=origin.line,
+                activity=activity.id,
+                date=activity.date,
+                type=activity.type.value,
+                topic=activity.topic,
+            )
+        )
         if len(citations) == MAX_CITATIONS:
             break
     return citations
@@ -115,7 +129,9 @@ def cite_survey(evidence: LogEvidence, index: int) -> list[Evidence]:
     origins = evidence.loaded.survey_origins
     if index >= len(origins):
         return []
-    return [Evidence(file=origins[index].file, line=origins[index].line)]
+    surveys = evidence.loaded.definition.surveys
+    day = surveys[index].date if index < len(surveys) else None
+    return [Evidence(file=origins[index].file, line=origins[index].line, date=day, type="survey" if day else None)]
 
 
 def cite_place(evidence: LogEvidence, *path: str) -> list[Evidence]:

@@ -3,7 +3,8 @@
 English is the source language (the msgids); German lives in `locale/de/LC_MESSAGES/coopcheck.po`,
 compiled to the `.mo` beside it (`python tools/i18n.py compile`; a test keeps it current).
 `N_()` marks a template for extraction without translating it yet (finding templates are
-translated when rendered, with their parameters).
+translated when rendered, with their parameters). `ngettext()` picks the singular or plural
+form of a message for a count ("1 day", "2 days"; "1 Tag", "2 Tage").
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ def N_(message: str) -> str:
 def _(message: str) -> str:
     """Translate `message` into the current language."""
     return _current.gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The singular or plural form of a message for `count`, as the current language forms it."""
+    return _current.ngettext(singular, plural, count)
 
 
 def current_language() -> str:

@@ -9,13 +9,15 @@ field. Rules that span several fields or files live in `coopcheck.loading.rules`
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Annotated, Literal, NamedTuple
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, RootModel, field_validator
 
-from coopcheck.currencies import ISO_4217
+from coopcheck.currencies import is_currency
 from coopcheck.i18n import _
 from coopcheck.notation import plain_number, thousands_grouped
 
@@ -86,7 +88,6 @@ STEP_TYPES = frozenset({ActivityType.request, ActivityType.delivery})
 INVESTMENT_TYPES = frozenset({ActivityType.investment, ActivityType.cost_share})
 OUTCOME_TYPES = frozenset({ActivityType.joint_campaign, ActivityType.project_won, ActivityType.revenue})
 
-INFLUENCE_FACTOR_IDS = ("anchoring", "keeping_in_step", "investment", "commitment")
 
 
 
@@ -108,11 +109,40 @@ def _not_thousands_grouped(value: object) -> object:
     return value
 
 
-# Money, hours and targets: numbers only as the format writes them (see coopcheck.notation).
-NonNegative = Annotated[float, Field(ge=0, allow_inf_nan=False), BeforeValidator(_not_thousands_grouped)]
+# Documented ranges (docs/format.md, docs/robustness.md): every amount stays far from where float
+# and decimal arithmetic lose precision or overflow, so every sum and ratio after loading is finite.
+MAX_MONEY = 1_000_000_000_000  # one trillion in the partnership's currency, per amount or target
+MAX_HOURLY_RATE = 100_000
+MAX_HOURS = 10_000
+MAX_PERCENT = 100
+# Every date of the input and `--as-of`: far enough from the calendar's ends that a month or a
+# review period added to any of them stays a date, and a monthly trend stays a few thousand months.
+MIN_DATE = dt.date(1900, 1, 1)
+MAX_DATE = dt.date(2099, 12, 31)
+# Money, hours and targets: numbers only as the format writes them (see coopcheck.notation); a
+# percentage may well have three decimals (33.333), so it is left alone.
+Money = Annotated[float, Field(ge=0, le=MAX_MONEY, allow_inf_nan=False), BeforeValidator(_not_thousands_grouped)]
+Rate = Annotated[float, Field(ge=0, le=MAX_HOURLY_RATE, allow_inf_nan=False), BeforeValidator(_not_thousands_grouped)]
+Percent = Annotated[float, Field(ge=0, le=MAX_PERCENT, allow_inf_nan=False)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Key = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", min_length=1, max_length=64)]
 Rating = Annotated[int, Field(ge=1, le=5)]
+_DOMAIN = re.compile(r"([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
+
+
+def _domain(text: str) -> str:
+    if len(text) > 253 or not _DOMAIN.fullmatch(text):
+        raise ValueError(
+            _("not an e-mail domain (found '{found}'; expected the part after the @, e.g. contoso.com)").format(
+                found=text
+            )
+        )
+    return text.lower()
+
+
+Domain = Annotated[
+    str, AfterValidator(_domain), Field(max_length=253, json_schema_extra={"pattern": "^" + _DOMAIN.pattern + "$"})
+]
 
 
 class Strict(BaseModel):
@@ -131,15 +161,20 @@ class Partner(Strict):
     contacts: list[Name] = Field(
         default_factory=list, description="Working-level anchors: the people who do the day-to-day work."
     )
-    hourly_rate: NonNegative | None = Field(
+    hourly_rate: Rate | None = Field(
         default=None, description="Cost of one hour of this partner's effort, in the partnership's currency."
+    )
+    domains: list[Domain] = Field(
+        default_factory=list,
+        description="E-mail domains of this partner's people (e.g. contoso.com); `coopcheck import calendar` "
+        "uses them to tell the sides apart.",
     )
 
 
 class OutcomeTarget(Strict):
     """An agreed outcome target and the date it is due."""
 
-    target: NonNegative = Field(description="What the partners agreed to reach (a count, or money for revenue).")
+    target: Money = Field(description="What the partners agreed to reach (a count, or money for revenue).")
     by: dt.date | None = Field(
         default=None, description="Date the target is due; progress is judged pro rata from `started` to here."
     )
@@ -158,7 +193,7 @@ class OutcomeTargets(Strict):
 class InfluenceAgreements(Strict):
     """Influence (leading) factors the partners agreed up front."""
 
-    cost_split: dict[Key, NonNegative] | None = Field(
+    cost_split: dict[Key, Percent] | None = Field(
         default=None,
         description="Agreed share of the investment per partner, in percent; covers each partner once, sums to 100.",
     )
@@ -192,12 +227,12 @@ class Activity(Strict):
         default=None, description="Substance of the activity; a contact without one counts as empty."
     )
     hours: Annotated[
-        float, Field(ge=0, le=10_000, allow_inf_nan=False), BeforeValidator(_not_thousands_grouped)
+        float, Field(ge=0, le=MAX_HOURS, allow_inf_nan=False), BeforeValidator(_not_thousands_grouped)
     ] | None = Field(
         default=None, description="Effort spent by the giving side, in hours."
     )
-    travel_cost: NonNegative | None = Field(default=None, description="Travel cost of the giving side.")
-    value: NonNegative | None = Field(default=None, description="Money: revenue, deal value or investment.")
+    travel_cost: Money | None = Field(default=None, description="Travel cost of the giving side.")
+    value: Money | None = Field(default=None, description="Money: revenue, deal value or investment.")
     attribution: Attribution | None = Field(
         default=None, description="For revenue and won projects: sourced or influenced by the partner."
     )
@@ -209,17 +244,33 @@ class Activity(Strict):
     note: str | None = Field(default=None, description="Free text; never scored.")
 
 
-class SurveyRatings(Strict):
-    """Ratings from 1 (poor) to 5 (excellent), one per influence factor; a factor may be left out."""
+def _known_factor(factor: str) -> str:
+    from coopcheck.factors import BY_ID  # the registry; imported late, as models come first
 
-    anchoring: Rating | None = Field(default=None, description="Anchoring at executive and working level.")
-    keeping_in_step: Rating | None = Field(default=None, description="Keeping in step: similar speed on both sides.")
-    investment: Rating | None = Field(default=None, description="Shared willingness to invest and share costs.")
-    commitment: Rating | None = Field(default=None, description="Commitment to shaping the influence factors.")
+    if factor not in BY_ID:
+        known = list(BY_ID)
+        close = difflib.get_close_matches(factor, known, n=1, cutoff=0.6)
+        hint = _("; did you mean '{name}'?").format(name=close[0]) if close else ""
+        raise ValueError(
+            _("unknown influence factor '{found}' (expected one of {known}){hint}").format(
+                found=factor, known=", ".join(known), hint=hint
+            )
+        )
+    return factor
+
+
+FactorId = Annotated[str, AfterValidator(_known_factor)]
+
+
+class SurveyRatings(RootModel[dict[FactorId, Rating]]):
+    """Ratings from 1 (poor) to 5 (excellent), one per influence factor, by factor id; a factor may be left out.
+    The factor ids are those of the factor registry (`coopcheck.factors`)."""
+
+    model_config = ConfigDict(frozen=True)
 
     def given(self) -> dict[str, int]:
         """The factors rated, by id."""
-        return {factor: value for factor in INFLUENCE_FACTOR_IDS if (value := getattr(self, factor)) is not None}
+        return dict(self.root)
 
 
 class Survey(Strict):
@@ -271,9 +322,11 @@ class Partnership(Strict):
     @field_validator("currency")
     @classmethod
     def _iso_currency(cls, code: str) -> str:
-        if code not in ISO_4217:
+        if not is_currency(code):
             raise ValueError(
-                _("not an ISO 4217 currency code (found '{found}'; expected e.g. EUR, USD, CHF)").format(found=code)
+                _("not a currency in use (found '{found}'; expected an ISO 4217 code such as EUR, USD, CHF)").format(
+                    found=code
+                )
             )
         return code
 

@@ -127,25 +127,40 @@ def _identity(finding: Finding) -> tuple[str, ...]:
     return (finding.id, *names)
 
 
+FINDING_PARAM = "finding."  # prefix of a finding's own parameters in a finding.* movement
+
+
+def _quoted(change_id: str, item: Finding) -> Movement:
+    """A movement that quotes a finding, with the finding's parameters (`finding.<name>`), so a
+    renderer can word the quoted finding in another language."""
+    own = {f"{FINDING_PARAM}{name}": value for name, value in item.params.items()}
+    return change(change_id, message=item.message, finding=item.id, **own)
+
+
 def _findings(before: Assessment, after: Assessment) -> Iterator[Movement]:
     old = {_identity(f): f for f in before.findings}
     new = {_identity(f): f for f in after.findings}
     for key, item in new.items():
         if key not in old and item.severity != "info":
-            yield change("finding.new", message=item.message, finding=item.id)
+            yield _quoted("finding.new", item)
     for key, item in old.items():
         if key not in new and item.severity != "info":
-            yield change("finding.resolved", message=item.message, finding=item.id)
+            yield _quoted("finding.resolved", item)
+
+
+# The monthly series (the report's charts) covers at most the last ten years up to the assessment date.
+MAX_SERIES_MONTHS = 120
 
 
 def monthly_series(evidence: Evidence) -> list[MonthPoint]:
-    """Per month: value given by each side, outcomes, and what contacts without a topic cost."""
+    """Per month (at most the last `MAX_SERIES_MONTHS`): value given by each side, outcomes, and
+    what contacts without a topic cost."""
     outcomes: dict[int, int] = {}
     for event in evidence.outcomes:
         month = month_of(event.date)
         outcomes[month] = outcomes.get(month, 0) + 1
     points = []
-    for month in evidence.months:
+    for month in evidence.months[-MAX_SERIES_MONTHS:]:
         given = {}
         for side in evidence.sides:
             flow = evidence.flows[side].get(month)

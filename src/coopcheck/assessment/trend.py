@@ -2,17 +2,17 @@
 
 Because every activity is dated, the assessment can be computed as of any past day. The trend
 computes it as of the last day of each month from the month the partnership started up to the
-assessment date (the last month is assessed as of that date itself) and compares each month with
-the one before (`movement.what_moved`). A month is a turning point when something material moved:
-the band or the diagnosis changed, a one-way street began or ended, the empty-contact risk level
-changed, outcomes arrived, or a score moved by a clear margin (health 10 points, a factor or the
-outcome score 15 points, the reciprocity index 0.2). A one-way street is placed in the month its
-streak began, usually months before it was recognised: that is the moment worth moving forward.
+assessment date (the last month is assessed as of that date itself; at most the last 120 months)
+and compares each month with the one before (`movement.what_moved`). A month is a turning point
+when something material moved: the band or the diagnosis changed, a one-way street began or
+ended, the empty-contact risk level changed, outcomes arrived, or a score moved by a clear
+margin (health 10 points, a factor or the outcome score 15 points, the reciprocity index 0.2).
+A one-way street is placed in the month its streak began, usually months before it was
+recognised: that is the moment worth moving forward.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Sequence
 from typing import Any
@@ -22,12 +22,15 @@ from pydantic import Field
 from coopcheck import __version__
 from coopcheck.assessment.model import SCHEMA_VERSION, Assessment, Band, DiagnosisId, Movement, Out, PartnershipRef
 from coopcheck.assessment.movement import what_moved
+from coopcheck.months import month_ends
 
 ALWAYS_MATERIAL = frozenset(
     {"band.changed", "diagnosis.changed", "one_way.detected", "one_way.ended", "risk.changed", "outcomes.new"}
 )
 MATERIAL_STEP = {"health.rose": 10.0, "health.fell": 10.0, "score.rose": 15.0, "score.fell": 15.0}
 INDEX_STEP = 0.2
+# The trend covers at most the last ten years: its cost stays bounded whatever `started` and `--as-of` say.
+MAX_TREND_MONTHS = 120
 
 
 class TrendPoint(Out):
@@ -66,23 +69,18 @@ class Trend(Out):
     turning_points: list[TurningPoint] = Field(default_factory=list)
 
 
-def month_ends(started: dt.date, as_of: dt.date) -> list[dt.date]:
-    """The last day of every month from `started` to `as_of`; the last one is `as_of` itself."""
-    days: list[dt.date] = []
-    year, month = started.year, started.month
-    while (year, month) < (as_of.year, as_of.month):
-        days.append(dt.date(year, month, calendar.monthrange(year, month)[1]))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    days.append(as_of)
-    return days
-
-
 def monthly(loaded: Any, as_of: dt.date, params: Any = None) -> list[Assessment]:
-    """The assessment as of the end of each month from the start up to `as_of`, oldest first."""
-    from coopcheck.assessment.engine import assess
+    """The assessment as of the end of each month from the start up to `as_of` (at most the last
+    `MAX_TREND_MONTHS`), oldest first. The trend compares the months itself, so the earlier months
+    are assessed alone, without their comparison with the month before and their monthly series;
+    the last one is the full assessment as of `as_of`."""
+    from coopcheck.assessment.engine import assess, assess_at
+    from coopcheck.assessment.parameters import ScoringParameters
 
+    params = params or ScoringParameters()
     started = loaded.definition.started
-    return [assess(loaded, day, params) for day in month_ends(min(started, as_of), as_of)]
+    *earlier, last = month_ends(min(started, as_of), as_of)[-MAX_TREND_MONTHS:]
+    return [assess_at(loaded, day, params)[0] for day in earlier] + [assess(loaded, last, params)]
 
 
 def compute(loaded: Any, as_of: dt.date, params: Any = None) -> Trend:

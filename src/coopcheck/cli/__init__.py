@@ -7,14 +7,17 @@ import os
 import sys
 
 from coopcheck.cli import (
+    add,  # noqa: F401  (registers the command)
     assess,  # noqa: F401  (registers the command)
     check,  # noqa: F401  (registers the command)
     explain,  # noqa: F401  (registers the command)
+    importing,  # noqa: F401  (registers the commands)
     init,  # noqa: F401  (registers the command)
     trend,  # noqa: F401  (registers the command)
     validate,  # noqa: F401  (registers the command)
 )
-from coopcheck.cli.app import EXIT_INVALID, app
+from coopcheck.cli.app import EXIT_INVALID, app, record_internal_error
+from coopcheck.escaping import printable
 
 
 def main() -> None:
@@ -34,9 +37,10 @@ def main() -> None:
         # The reader went away (`coopcheck check | head`): nothing more to say, and nowhere to say it.
         os._exit(0)
     except Exception as exc:  # a bug must still end in a message, not a traceback
+        record_internal_error(exc)
         sys.stderr.write(
-            f"coopcheck: internal error ({type(exc).__name__}: {exc}); this is a bug in coopcheck, "
-            "please report it with the command and the input that caused it\n"
+            f"coopcheck: internal error ({type(exc).__name__}: {printable(str(exc))}); this is a bug in coopcheck, "
+            "please report it with the command and the input that caused it (docs/robustness.md)\n"
         )
         code = EXIT_INVALID
     try:

@@ -71,9 +71,18 @@ def write_atomic(path: Path, data: bytes) -> None:
     """
     import tempfile
 
+    from coopcheck.loading.inputs import name_problem
+
+    problem = name_problem(str(path))
+    if problem is not None:
+        fail(f"{path}: {problem}")
+    try:
+        special = path.exists() and not path.is_file()
+    except OSError as exc:
+        fail(f"{path}: cannot write ({exc.strerror or exc})")
     if path.is_dir():
         fail(f"{path}: is a folder; expected a file name")
-    if path.exists() and not path.is_file():
+    if special:
         try:
             with path.open("wb") as stream:
                 stream.write(data)
@@ -122,6 +131,18 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
+def record_internal_error(exc: BaseException) -> None:
+    """When the safety net catches a bug, append its traceback to `$COOPCHECK_INTERNAL_ERROR_LOG` if
+    that is set: the test suite and the fuzzer set it, so a caught bug fails them instead of passing quietly."""
+    target = os.environ.get("COOPCHECK_INTERNAL_ERROR_LOG")
+    if not target:
+        return
+    import traceback
+
+    with contextlib.suppress(OSError), open(target, "a", encoding="utf-8") as log:
+        log.write("".join(traceback.format_exception(exc)) + "\n")
+
+
 def fail(message: str, code: int = EXIT_INVALID) -> typer.Exit:
     """Print a usage or I/O problem to stderr and stop with `code`."""
     sys.stderr.write(f"coopcheck: {message}\n")
@@ -131,11 +152,18 @@ def fail(message: str, code: int = EXIT_INVALID) -> typer.Exit:
 def parse_date(value: str | None, option: str = "--as-of") -> dt.date:
     if value is None:
         return dt.date.today()
+    from coopcheck.models import MAX_DATE, MIN_DATE
+
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         fail(not_a_date(value, option))
-    raise AssertionError("unreachable")
+    if not MIN_DATE <= day <= MAX_DATE:
+        from coopcheck.i18n import _
+
+        message = _("date out of range (found {found}; expected a date from {first} to {last})")
+        fail(f"{option}: " + message.format(found=day, first=MIN_DATE, last=MAX_DATE))
+    return day
 
 
 def not_a_date(value: str, what: str) -> str:
@@ -164,7 +192,10 @@ def load_settings(explicit: Path | None = None) -> LoadedConfig:
     """The configuration in force: `explicit`, else `.coopcheck.yaml` or `[tool.coopcheck]` found by
     walking up from the working directory, else the defaults. An invalid file stops with exit 2."""
     from coopcheck.config import discover_config, load_config
+    from coopcheck.loading.inputs import name_problem
 
+    if explicit is not None and (problem := name_problem(str(explicit))) is not None:
+        fail(f"--config: {explicit}: {problem}")
     if explicit is not None and not explicit.is_file():
         fail(f"--config: {explicit}: file not found")
     loaded = load_config(explicit) if explicit else discover_config(Path.cwd())

@@ -21,6 +21,11 @@ class AssessFormat(str, Enum):
     html = "html"
 
 
+class Audience(str, Enum):
+    client = "client"
+    analyst = "analyst"
+
+
 @app.command()
 def assess(
     file: Annotated[Path, typer.Argument(help="The partnership file.", show_default=False, metavar="FILE")],
@@ -36,33 +41,45 @@ def assess(
     allow_outside_logs: AllowOutsideLogs = None,
     config_file: ConfigFile = None,
     lang: Lang = None,
+    audience: Annotated[
+        Audience,
+        typer.Option(
+            "--audience",
+            help="markdown and html: client (the report alone) or analyst (with the appendix of files, "
+            "lines and finding ids).",
+        ),
+    ] = Audience.analyst,
 ) -> None:
     """Assess one partnership: diagnosis, health, influence against outcome, reciprocity, empty contacts."""
     from coopcheck.assessment.engine import assess as assess_partnership
     from coopcheck.assessment.thresholds import evaluate
+    from coopcheck.escaping import json_safe, printable, printable_all
 
     resolved = resolve(config_file, lang, as_of, allow_outside_logs)
     settings, code, day = resolved.settings, resolved.language, resolved.as_of
     partnership = load_one(file, resolved, output)
     assessment = assess_partnership(partnership, day, settings.scoring())
+    # A report shows names and topics as written, with control characters as visible escapes.
+    shown = printable_all(assessment)
     if output_format is AssessFormat.json:
-        text = assessment.model_dump_json(indent=2) + "\n"
+        text = json_safe(assessment.model_dump_json(indent=2)) + "\n"
     elif output_format is AssessFormat.markdown:
         from coopcheck.rendering import markdown
 
-        text = markdown.render(assessment, code)
+        text = markdown.render(shown, code, audience=audience.value)
     elif output_format is AssessFormat.html:
         from coopcheck.assessment import trend
         from coopcheck.rendering import html
 
-        text = html.render(assessment, code, trend.compute(partnership, day, settings.scoring()))
+        history = printable_all(trend.compute(partnership, day, settings.scoring()))
+        text = html.render(shown, code, history, audience=audience.value)
     else:
         from coopcheck.rendering import text as terminal
 
-        text = terminal.render(assessment, color=colour_wanted(output), width=terminal_width(output))
+        text = terminal.render(shown, color=colour_wanted(output), width=terminal_width(output))
     emit(text, output)
     threshold = fail_under if fail_under is not None else settings.fail_under
     hits = evaluate(assessment, threshold, ())
     for hit in hits:
-        sys.stderr.write(f"coopcheck: {hit.message}\n")
+        sys.stderr.write(f"coopcheck: {printable(hit.message)}\n")
     raise typer.Exit(EXIT_THRESHOLD if hits else EXIT_OK)

@@ -121,7 +121,7 @@ def check(
     threshold = fail_under if fail_under is not None else settings.fail_under
     searched = paths or [Path(".")]
     found = discover(searched, config.root or Path.cwd(), settings.include, settings.exclude)
-    if not found.files and not found.missing:
+    if not found.files and not found.missing and not found.unreadable:
         _nothing_found(found, searched, config.file)
     run_settings = Settings(
         as_of=day,
@@ -133,13 +133,22 @@ def check(
         validate_only=validate_only,
     )
     workers = jobs or settings.jobs or _cpus()
+    from coopcheck.cli import progress
+
+    shown = progress.wanted(machine_format=output_format is not CheckFormat.text or output is not None)
     try:
-        results = list(run([str(file) for file in found.files], run_settings, workers))
+        running = run([str(file) for file in found.files], run_settings, workers)
+        results = list(progress.tracked(running, len(found.files), _("Assessing"), enabled=shown))
     except BrokenProcessPool:
         fail(_("a worker process ended unexpectedly (out of memory?); try fewer --jobs"))
     results += [
         checked(str(path), None, [Diagnostic(str(path), 1, 1, _("file or folder not found"))], None, ())
         for path in found.missing
+    ]
+    unreadable = _("folder cannot be read ({reason})")
+    results += [
+        checked(str(path), None, [Diagnostic(str(path), 1, 1, unreadable.format(reason=reason))], None, ())
+        for path, reason in found.unreadable
     ]
     refuse_to_overwrite(output, (file for result in results for file in result.files))
     if validate_only:
@@ -171,10 +180,14 @@ def _nothing_found(found: Discovery, searched: list[Path], config_file: Path | N
 def _report(
     portfolio: PortfolioCheck, output_format: CheckFormat, output: Path | None, summary: bool, language: str
 ) -> None:
-    from coopcheck.rendering.portfolio import github, jsondoc, junit, markdown, text
+    from coopcheck.escaping import json_safe
+    from coopcheck.rendering.portfolio import github, jsondoc, junit, markdown, printable_check, text
 
     in_actions = bool(os.environ.get("GITHUB_ACTIONS"))
-    if output_format is CheckFormat.html:
+    raw, portfolio = portfolio, printable_check(portfolio)  # every format but JSON shows escapes
+    if output_format is CheckFormat.json:
+        emit(json_safe(jsondoc.render(raw)), output)
+    elif output_format is CheckFormat.html:
         from coopcheck.rendering import html
 
         # The page shows the partnerships that could be assessed; invalid files are named on stderr.
@@ -188,7 +201,6 @@ def _report(
             emit(github.render(portfolio))
     else:
         renderer = {
-            CheckFormat.json: jsondoc.render,
             CheckFormat.markdown: markdown.render,
             CheckFormat.github: github.render,
             CheckFormat.junit: junit.render,

@@ -67,6 +67,9 @@ def assess_file(file: str) -> CheckedPartnership:
         assessment = assess(loaded.partnership, settings.as_of, settings.params)
         return checked(file, assessment, diagnostics, settings.fail_under, settings.fail_on, files)
     except Exception as exc:  # a bug must not hide the other files' results
+        from coopcheck.cli.app import record_internal_error
+
+        record_internal_error(exc)
         reason = _("could not be assessed (internal error: {error}); please report this").format(error=repr(exc))
         problem = Diagnostic(file, 1, 1, reason)
         return checked(file, None, [*diagnostics, problem], None, (), files)

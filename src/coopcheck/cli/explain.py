@@ -40,7 +40,9 @@ def explain(
                 found=unknown.name, hint=hint
             )
         )
-    body = "\n\n".join(_(paragraph) for paragraph in topic.paragraphs)
+    from coopcheck.cli.app import load_settings
+
+    body = "\n\n".join(topic.text(load_settings().config.scoring()))
     kind = _("influence factor") if topic.influence else _("assessment section")
     emit(f"{_(topic.title)} ({topic.id}, {kind})\n\n{body}\n")
 

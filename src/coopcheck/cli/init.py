@@ -32,14 +32,33 @@ class InitKind(str, Enum):
     other = "other"
 
 
+SCHEMA_FOLDER = ".coopcheck"
+
+
 def schema_reference(directory: Path, file_name: str, schema_id: str) -> str:
-    """Relative path to the repository's schema file when one is above `directory`, else the schema id."""
+    """Relative path to the schema file in `directory` or above it (also in a `.coopcheck/` folder
+    there), else the schema id."""
     here = directory.resolve()
     for folder in (here, *here.parents):
-        candidate = folder / file_name
-        if candidate.is_file():
-            return Path(os.path.relpath(candidate, here)).as_posix()
+        for candidate in (folder / file_name, folder / SCHEMA_FOLDER / file_name):
+            if candidate.is_file():
+                return Path(os.path.relpath(candidate, here)).as_posix()
     return schema_id
+
+
+def write_schemas(directory: Path) -> None:
+    """Put both JSON Schemas in `directory/.coopcheck/` unless a schema file is already reachable,
+    so the modeline points at a file an editor can read offline."""
+    from coopcheck import schema
+
+    for file_name, schema_id, log in (
+        (schema.PARTNERSHIP_SCHEMA_FILE, schema.PARTNERSHIP_SCHEMA_ID, False),
+        (schema.LOG_SCHEMA_FILE, schema.LOG_SCHEMA_ID, True),
+    ):
+        if schema_reference(directory, file_name, schema_id) == schema_id:
+            target = directory / SCHEMA_FOLDER / file_name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, schema.schema_text(log).encode("utf-8"))
 
 
 def _names(text: str | None) -> list[str]:
@@ -209,15 +228,12 @@ def init(
 
 
 def write_scaffold(directory: Path, scaffold: Scaffold, force: bool) -> None:
-    from coopcheck.currencies import ISO_4217
+    from coopcheck.currencies import is_currency
     from coopcheck.scaffold import log_yaml, partnership_yaml
 
-    if scaffold.currency not in ISO_4217:
-        fail(
-            _("--currency: not an ISO 4217 code (found '{found}'; expected e.g. EUR, USD, CHF)").format(
-                found=scaffold.currency
-            )
-        )
+    if not is_currency(scaffold.currency):
+        message = _("--currency: not a currency in use (found '{found}'; expected e.g. EUR, USD, CHF)")
+        fail(message.format(found=scaffold.currency))
     partnership = directory / f"{scaffold.id}.yaml"
     log_name = f"logs/{scaffold.id}.yaml"
     log = directory / log_name
@@ -230,6 +246,14 @@ def write_scaffold(directory: Path, scaffold: Scaffold, force: bool) -> None:
         fail(_("{path}: cannot create the folder ({reason})").format(path=log.parent, reason=exc.strerror or exc))
     from coopcheck import schema
 
+    try:
+        write_schemas(directory)
+    except OSError as exc:
+        fail(
+            _("{path}: cannot create the folder ({reason})").format(
+                path=directory / SCHEMA_FOLDER, reason=exc.strerror or exc
+            )
+        )
     reference = schema_reference(directory, schema.PARTNERSHIP_SCHEMA_FILE, schema.PARTNERSHIP_SCHEMA_ID)
     log_reference = schema_reference(log.parent, schema.LOG_SCHEMA_FILE, schema.LOG_SCHEMA_ID)
     write_atomic(partnership, partnership_yaml(scaffold, reference, log_name).encode("utf-8"))

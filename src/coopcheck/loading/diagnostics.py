@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from coopcheck.escaping import printable
 from coopcheck.i18n import _
 
 DiagnosticSeverity = Literal["error", "warning"]
@@ -26,11 +27,12 @@ class Diagnostic:
     severity: DiagnosticSeverity = "error"
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
+        """One line; found values in the message are shown with control characters escaped."""
+        where = f"{printable(self.file)}:{self.line}:{self.column}"
         prefix = _("warning: ") if self.severity == "warning" else ""
         if self.field:
-            return f"{where}: {prefix}{self.field}: {self.message}"
-        return f"{where}: {prefix}{self.message}"
+            return f"{where}: {prefix}{printable(self.field)}: {printable(self.message)}"
+        return f"{where}: {prefix}{printable(self.message)}"
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.message)

@@ -20,6 +20,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from coopcheck.loading.diagnostics import InputError
+from coopcheck.loading.inputs import read_input
+
 # The key holds the format version. A `coopcheck:` followed by an indented block is a mapping
 # instead, such as a CI job of that name in a GitLab pipeline, and no partnership.
 PARTNERSHIP_KEY = re.compile(
@@ -31,11 +34,13 @@ SKIPPED_DIRECTORIES = frozenset({"node_modules", "__pycache__"})
 
 @dataclass
 class Discovery:
-    """Partnership files in a stable order, explicitly named files that are not partnerships, and missing paths."""
+    """Partnership files in a stable order, named files that are no partnership, missing paths, unreadable folders."""
 
     files: list[Path] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
     missing: list[Path] = field(default_factory=list)
+    # folders that could not be listed: reported as errors, never passed over in silence
+    unreadable: list[tuple[Path, str]] = field(default_factory=list)
 
 
 def is_partnership_file(path: Path) -> bool:
@@ -43,9 +48,8 @@ def is_partnership_file(path: Path) -> bool:
     if path.suffix.lower() not in YAML_SUFFIXES:
         return False
     try:
-        with path.open("rb") as handle:
-            return PARTNERSHIP_KEY.search(handle.read()) is not None
-    except OSError:
+        return PARTNERSHIP_KEY.search(read_input(path, str(path))) is not None
+    except InputError:
         return True  # let the loader say precisely why it cannot be read
 
 
@@ -106,8 +110,11 @@ def _relative(path: Path, root: Path, fallback: Path) -> str:
     return path.as_posix()
 
 
-def _walk(directory: Path, root: Path, globs: Globs) -> Iterable[Path]:
-    for current, folders, names in os.walk(directory):
+def _walk(directory: Path, root: Path, globs: Globs, unreadable: list[tuple[Path, str]]) -> Iterable[Path]:
+    def refused(error: OSError) -> None:
+        unreadable.append((Path(error.filename or directory), error.strerror or type(error).__name__))
+
+    for current, folders, names in os.walk(directory, onerror=refused):
         here = Path(current)
         folders[:] = sorted(
             name
@@ -131,7 +138,7 @@ def discover(paths: Sequence[Path], root: Path, include: Sequence[str], exclude:
     seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            candidates: Iterable[Path] = _walk(path, root, globs)
+            candidates: Iterable[Path] = _walk(path, root, globs, found.unreadable)
         elif path.exists():
             if not is_partnership_file(path):
                 found.skipped.append(path)

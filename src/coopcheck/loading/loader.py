@@ -11,8 +11,9 @@ import bisect
 import datetime as dt
 import gc
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from coopcheck.i18n import _
-from coopcheck.loading import csvsource, yamlsource
+from coopcheck.loading import csvsource, inputs, yamlsource
 from coopcheck.loading.diagnostics import Diagnostic, InputError, format_path
 from coopcheck.loading.messages import describe
 from coopcheck.loading.rules import check
@@ -144,8 +145,10 @@ class _Collector:
     def schema_errors(self, source: _Source, error: ValidationError, model: Any) -> None:
         for item in error.errors():
             loc = tuple(item["loc"])
+            on_key = loc[-1:] == ("[key]",)  # a mapping key that failed its own validation
+            loc = loc[:-1] if on_key else loc
             message, anchor = describe(item, model, loc, self.partners)
-            self.add(source, loc, anchor, message, shown_path(loc))
+            self.add(source, loc, "key" if on_key else anchor, message, shown_path(loc))
 
     def diagnostics(self) -> list[Diagnostic]:
         by_source: dict[int, list[tuple[PathT, str]]] = {}
@@ -163,33 +166,27 @@ class _Collector:
         return out
 
 
-def _read(path: Path, shown: str) -> bytes:
+# Contents that stand in for files on disk, by resolved path: see `staged`.
+_staged: ContextVar[Mapping[Path, bytes] | None] = ContextVar("staged", default=None)
+
+
+@contextmanager
+def staged(contents: Mapping[Path, bytes]) -> Iterator[None]:
+    """Load as if each file named here held these bytes: `coopcheck add` and `import` check the
+    partnership as it would be after the change, with the real file names and line numbers,
+    before anything is written."""
+    token = _staged.set({path.resolve(): data for path, data in contents.items()})
     try:
-        if path.is_dir():
-            raise InputError(
-                [
-                    Diagnostic(
-                        shown,
-                        1,
-                        1,
-                        _(
-                            "is a folder; expected a partnership file (to check every partnership in the folder, "
-                            "run `coopcheck check {folder}`)"
-                        ).format(folder=shown),
-                    )
-                ]
-            )
-        size = path.stat().st_size
-        yamlsource.check_size(size, shown)
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError([Diagnostic(shown, 1, 1, _("file not found"))]) from None
-    except PermissionError:
-        raise InputError([Diagnostic(shown, 1, 1, _("file cannot be read (permission denied)"))]) from None
-    except OSError as exc:
-        raise InputError(
-            [Diagnostic(shown, 1, 1, _("file cannot be read ({reason})").format(reason=exc.strerror or exc))]
-        ) from None
+        yield
+    finally:
+        _staged.reset(token)
+
+
+def _read(path: Path, shown: str) -> bytes:
+    stand_in = _staged.get()
+    if stand_in and path.resolve() in stand_in:
+        return stand_in[path.resolve()]
+    return inputs.read_input(path, shown)
 
 
 def _read_yaml(
@@ -260,7 +257,10 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
     segments: list[tuple[int, _Source]] = [(0, main)]
 
     base = Path(path).parent
+    seen_logs: dict[str, PathT] = {}
     for index, entry in log_entries:
+        if _listed_before(base / entry, ("logs", index), seen_logs, main, collector):
+            continue
         loaded = _load_log(base, entry, shown, allow_outside, main, ("logs", index), collector)
         if loaded is None:
             continue
@@ -353,6 +353,25 @@ def declared_partners(root: dict[str, Any]) -> dict[str, str | None]:
     }
 
 
+def _listed_before(target: Path, where: PathT, seen: dict[str, PathT], main: _Source, collector: _Collector) -> bool:
+    """Whether this `logs:` entry names a file an earlier entry named already (reported at this entry)."""
+    if inputs.name_problem(str(target)) is not None:
+        return False  # `_load_log` says why the name cannot be used
+    earlier = seen.setdefault(os.path.realpath(target), where)
+    if earlier == where:
+        return False
+    collector.add(
+        main,
+        where,
+        "value",
+        _("log listed twice (the same file as {earlier}); its activities would count twice").format(
+            earlier=format_path(earlier)
+        ),
+        format_path(where),
+    )
+    return True
+
+
 def _log_name(owner: str, entry: str) -> str:
     """How a log is named in messages: its path as seen from where the partnership file was named."""
     return os.path.normpath(os.path.join(os.path.dirname(owner), entry))
@@ -369,8 +388,12 @@ def _load_log(
 ) -> tuple[_Source, list[Activity], list[Any]] | None:
     """Read one log named in `logs:`; problems with the entry itself point at the entry."""
     target = base / entry
-    shown = _log_name(owner, entry)
     field = format_path(where)
+    problem = inputs.name_problem(str(target))
+    if problem is not None:
+        collector.add(main, where, "value", _("log path cannot be used: {problem}").format(problem=problem), field)
+        return None
+    shown = _log_name(owner, entry)
     try:
         resolved = target.resolve()
     except (OSError, RuntimeError):

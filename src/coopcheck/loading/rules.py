@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from coopcheck.i18n import _
 from coopcheck.loading.diagnostics import DiagnosticSeverity
 from coopcheck.loading.messages import partner_hint, suggest
-from coopcheck.models import Activity, Origin, Partnership
+from coopcheck.models import MAX_DATE, MIN_DATE, Activity, Origin, Partnership
 
 # Where a violation points: ("activity", index, field...) into the combined log, or a path into
 # the partnership file itself.
@@ -46,6 +46,8 @@ def check(
     started = partnership.started
     first_seen: dict[str, int] = {}
     answers: list[int] = []  # activities with `responds_to`, checked once every id is known
+    after: list[int] = []  # dated after the assessment date: said once, at the first
+    before: list[int] = []  # dated before `started`: said once, at the first
     for index, activity in enumerate(activities):
         ident, giver, taker, day = activity.id, activity.from_, activity.to, activity.date
         if ident is not None:
@@ -72,22 +74,33 @@ def check(
             )
         if activity.responds_to is not None:
             answers.append(index)
+        if activity.due is not None and not MIN_DATE <= activity.due <= MAX_DATE:
+            yield Violation(("activity", index, "due"), date_out_of_range(activity.due))
+        if not MIN_DATE <= day <= MAX_DATE:
+            yield Violation(("activity", index, "date"), date_out_of_range(day))
+            continue
         if day > today:
-            yield Violation(
-                ("activity", index, "date"),
-                _("dated in the future ({date} is after {today}); it is ignored until then").format(
-                    date=day.isoformat(), today=today.isoformat()
-                ),
-                "warning",
-            )
+            after.append(index)
         elif day < started:
-            yield Violation(
-                ("activity", index, "date"),
-                _("dated before the partnership started ({date} is before {started})").format(
-                    date=day.isoformat(), started=started.isoformat()
-                ),
-                "warning",
-            )
+            before.append(index)
+    if after:
+        first = min(after, key=lambda i: (activities[i].date, i))
+        yield Violation(
+            ("activity", first, "date"),
+            _(
+                "activities dated after the assessment date {as_of}: {count}, from {date} on; "
+                "they are left out of the assessment"
+            ).format(as_of=today.isoformat(), count=len(after), date=activities[first].date.isoformat()),
+            "warning",
+        )
+    if before:
+        yield Violation(
+            ("activity", before[0], "date"),
+            _("activities dated before the partnership started ({started}): {count}, the first on {date}").format(
+                started=started.isoformat(), count=len(before), date=activities[before[0]].date.isoformat()
+            ),
+            "warning",
+        )
     for index in answers:
         answered = activities[index].responds_to
         if answered not in first_seen:
@@ -99,6 +112,7 @@ def check(
                 ).format(found=answered)
                 + suggest(str(answered), list(first_seen)),
             )
+    yield from _definition_dates(partnership)
     split = partnership.success_factors.influence.cost_split
     if split is not None:
         for key in split:
@@ -124,3 +138,23 @@ def check(
     for index, survey in enumerate(partnership.surveys):
         if survey.by not in known:
             yield Violation(("surveys", index, "by"), _partner(survey.by, partners, "by"))
+
+
+def date_out_of_range(day: dt.date) -> str:
+    return _("date out of range (found {found}; expected a date from {first} to {last})").format(
+        found=day.isoformat(), first=MIN_DATE.isoformat(), last=MAX_DATE.isoformat()
+    )
+
+
+def _definition_dates(partnership: Partnership) -> Iterator[Violation]:
+    """`started`, the targets' `by` and the surveys' dates outside the documented range."""
+    dated: list[tuple[Target, dt.date | None]] = [(("started",), partnership.started)]
+    outcomes = partnership.success_factors.outcomes
+    for name in ("joint_campaigns", "projects_won", "revenue"):
+        target = getattr(outcomes, name)
+        if target is not None:
+            dated.append((("success_factors", "outcomes", name, "by"), target.by))
+    dated += [(("surveys", index, "date"), survey.date) for index, survey in enumerate(partnership.surveys)]
+    for target_path, day in dated:
+        if day is not None and not MIN_DATE <= day <= MAX_DATE:
+            yield Violation(target_path, date_out_of_range(day))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from coopcheck.escaping import json_safe, printable
 from coopcheck.i18n import _
 from coopcheck.loading import Diagnostic, LoadResult
 
@@ -52,11 +53,12 @@ def as_json(results: Sequence[LoadResult]) -> str:
             for r in results
         ],
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(payload, indent=2, ensure_ascii=False)) + "\n"
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: control characters as visible escapes, then GitHub's own escaping."""
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

@@ -20,8 +20,10 @@ def _safe(svg: str) -> object:
     return Markup(svg)  # SVG drawn by pygal from figures; pygal escapes every text it writes
 
 
-def render(assessment: Assessment, lang: str = "en", trend: Trend | None = None) -> str:
-    """The HTML report in `lang`. Without `trend`, the influence/outcome chart shows this month only."""
+def render(assessment: Assessment, lang: str = "en", trend: Trend | None = None, audience: str = "analyst") -> str:
+    """The HTML report in `lang`. Without `trend`, the influence/outcome charts show this month only.
+
+    The body speaks to the client; `audience="analyst"` adds the appendix with files, lines and ids."""
     if trend is not None:
         scores = [(p.month, p.influence, p.outcome) for p in trend.points]
     else:
@@ -31,8 +33,9 @@ def render(assessment: Assessment, lang: str = "en", trend: Trend | None = None)
             "given": _safe(charts.given_by_direction(assessment)),
             "scores": _safe(charts.influence_against_outcome(scores)),
             "empty": _safe(charts.empty_contact_cost(assessment)),
+            "plane": _safe(charts.influence_outcome_path(scores)),
         }
-        context = report.context(assessment, trend)
+        context = report.context(assessment, trend, audience)
         return templating.render("report.html.j2", "html", lang, charts=drawn, **context)
 
 
@@ -52,5 +55,6 @@ def render_portfolio(assessments: Sequence[Assessment], lang: str = "en") -> str
     """One page over many partnerships: health, diagnosis, one-way streets and the most pressing lever."""
     with templating.language(lang):
         chart = _safe(charts.portfolio_health(assessments)) if assessments else None
+        plane = _safe(charts.portfolio_plane(assessments)) if assessments else None
         context = report.portfolio_context(assessments)
-        return templating.render("portfolio.html.j2", "html", lang, chart=chart, **context)
+        return templating.render("portfolio.html.j2", "html", lang, chart=chart, plane=plane, **context)

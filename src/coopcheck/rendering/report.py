@@ -38,15 +38,26 @@ def change_text(change: Movement, names: dict[str, str], findings: Sequence[Find
         elif key in ("giver", "receiver") and isinstance(value, str):
             value = names.get(value, value)
         params[key] = value
-    quoted = next(
-        (f for f in findings if f.id == change.params.get("finding") and f.message == params.get("message")), None
-    )
+    quoted = _quoted_finding(change, findings)
     if quoted is not None:
         params["message"] = localize.message(quoted)
     try:
-        return _(TEMPLATES[change.id]).format(**localize.localized_params(params))
+        return localize.fill(_(TEMPLATES[change.id]), params)
     except (KeyError, IndexError, ValueError):
         return change.message
+
+
+def _quoted_finding(change: Movement, findings: Sequence[Finding]) -> Finding | None:
+    """The finding a `finding.*` movement quotes: from its own parameters, else among `findings`."""
+    from coopcheck.assessment.movement import FINDING_PARAM
+
+    finding_id, message = change.params.get("finding"), change.params.get("message")
+    if not isinstance(finding_id, str) or not isinstance(message, str):
+        return None
+    own = {k[len(FINDING_PARAM) :]: v for k, v in change.params.items() if k.startswith(FINDING_PARAM)}
+    if own:
+        return Finding(id=finding_id, severity="info", message=message, params=own)
+    return next((f for f in findings if f.id == finding_id and f.message == message), None)
 
 
 def turning_points(trend: Trend, names: dict[str, str]) -> dict[str, list[str]]:
@@ -66,7 +77,10 @@ def partner_name(assessment: Assessment, key: str | None) -> str:
     return key or localize.UNKNOWN
 
 
-def context(assessment: Assessment, trend: Trend | None = None) -> dict[str, Any]:
+AUDIENCES = ("client", "analyst")
+
+
+def context(assessment: Assessment, trend: Trend | None = None, audience: str = "analyst") -> dict[str, Any]:
     from coopcheck import __version__
 
     one_way = assessment.reciprocity.one_way
@@ -82,6 +96,7 @@ def context(assessment: Assessment, trend: Trend | None = None) -> dict[str, Any
         "trend": trend,
         "turning": turning_points(trend, names) if trend else {},
         "version": __version__,
+        "appendix": audience == "analyst",
     }
 
 

@@ -12,7 +12,7 @@ import functools
 from collections.abc import Iterator
 from typing import Any
 
-from coopcheck.i18n import _, current_language, set_language
+from coopcheck.i18n import _, current_language, ngettext, set_language
 from coopcheck.rendering import localize
 
 MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"})
@@ -22,6 +22,11 @@ def translate(message: str, **params: Any) -> str:
     """`_()` for templates: translate, then fill in the parameters."""
     translated = _(message)
     return translated.format(**params) if params else translated
+
+
+def translate_plural(singular: str, plural: str, count: int, **params: Any) -> str:
+    """`ngettext()` for templates: the form for `count`, filled in with `count` and the parameters."""
+    return ngettext(singular, plural, count).format(count=count, **params)
 
 
 def markdown_escape(value: object) -> str:
@@ -43,10 +48,19 @@ def environment(markup: str) -> Any:
         keep_trailing_newline=True,
     )
     env.globals["_"] = translate
+    env.globals["ngettext"] = translate_plural
     env.filters.update(
         money=localize.money,
         number=localize.number,
         score=localize.score,
+        health=localize.health,
+        evidence=localize.evidence,
+        basis=localize.factor_basis,
+        short_month=localize.short_month,
+        months=localize.months,
+        client=localize.for_client,
+        file_keys=localize.file_keys,
+        capitalize_first=lambda value: str(value)[:1].upper() + str(value)[1:],
         share=localize.share,
         index=localize.index,
         date=localize.date,

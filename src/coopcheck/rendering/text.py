@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coopcheck.assessment.model import Assessment, Finding
-from coopcheck.i18n import _
+from coopcheck.i18n import _, ngettext
 from coopcheck.rendering import localize, terminal
 from coopcheck.rendering.report import change_text, partner_name, partner_names
 
@@ -42,14 +42,18 @@ def _headline(a: Assessment) -> RenderableType:
     band = a.health.band
     style = BAND_STYLE.get(band, "bold")
     diagnosis = localize.label(localize.DIAGNOSES, a.diagnosis.id)
+    health = (_("Health {score}/100 · band {band}") if band else _("Health {score}/100")).format(
+        score=localize.health(a.health.score), band=localize.label(localize.BANDS, band)
+    )
     verdict = Text.assemble(
         (diagnosis[:1].upper() + diagnosis[1:], style),
         "  ·  ",
-        (_("health") + f" {localize.score(a.health.score)}/100", style),
-        (f" ({localize.label(localize.BANDS, band)})" if band else "", style),
+        (health, style),
+        (f"  ·  {localize.text(a.health.reason)}" if a.health.reason and band else "", "dim"),
     )
-    context = _("{kind} of {partners}, as of {date}").format(
-        kind=localize.label(localize.KINDS, a.partnership.kind),
+    kind = localize.label(localize.KINDS, a.partnership.kind)
+    context = _("{kind}: {partners} · as of {date}").format(
+        kind=kind[:1].upper() + kind[1:],
         partners=" × ".join(p.name for p in a.partnership.partners),
         date=localize.date(a.as_of),
     )
@@ -60,7 +64,7 @@ def _headline(a: Assessment) -> RenderableType:
         verdict,
         Text(localize.diagnosis_summary(a.diagnosis)),
     ]
-    if a.health.reason:
+    if a.health.reason and not band:
         lines.append(Text(localize.text(a.health.reason), style="dim"))
     if a.movements:
         since = localize.date(a.compared_with) if a.compared_with else ""
@@ -76,7 +80,7 @@ def _factors(a: Assessment) -> RenderableType:
     table.add_column("", no_wrap=True)
     table.add_column(_("What it rests on"), ratio=1)
     for factor in a.influence.factors:
-        note = localize.text(factor.reason) or (localize.message(factor.findings[0]) if factor.findings else "")
+        note = localize.factor_basis(factor)
         table.add_row(
             localize.label(localize.SECTIONS, factor.id),
             Text(localize.score(factor.score), style=score_style(factor.score)),
@@ -107,15 +111,17 @@ def _targets(a: Assessment) -> RenderableType | None:
     table.add_column(_("By direction"))
     for target in a.outcome.targets:
 
-        def amount(value: float, is_money: bool = target.id == "revenue") -> str:
-            return localize.money(value, currency) if is_money else localize.number(value, 1)
+        def amount(value: float, digits: int = 0, is_money: bool = target.id == "revenue") -> str:
+            return localize.money(value, currency) if is_money else localize.number(value, digits)
 
-        directions = ", ".join(f"{key} {amount(value)}" for key, value in sorted(target.by_direction.items()))
+        directions = ", ".join(
+            f"{partner_name(a, key)}: {amount(value)}" for key, value in sorted(target.by_direction.items())
+        )
         table.add_row(
             localize.label(localize.TARGETS, target.id),
             amount(target.target),
             localize.date(target.by) if target.by else "—",
-            amount(target.expected_to_date),
+            amount(target.expected_to_date, 1),
             amount(target.achieved),
             Text(
                 localize.share(target.progress),
@@ -130,7 +136,9 @@ def _reciprocity(a: Assessment) -> RenderableType:
     currency = a.partnership.currency
     r = a.reciprocity
     table = Table(
-        title=_("Reciprocity: index {index} (0 one-way, 1 balanced)").format(index=localize.index(r.index)),
+        title=_("Reciprocity index {index} (0 = one side gives everything, 1 = both give equally)").format(
+            index=localize.index(r.index)
+        ),
         box=box.SIMPLE_HEAD,
         expand=True,
         title_justify="left",
@@ -151,12 +159,12 @@ def _reciprocity(a: Assessment) -> RenderableType:
     if one_way.detected and one_way.cost is not None:
         verdict = Text(
             _(
-                "One-way street: {giver} has carried the partnership since {since} ({months} months); "
+                "One-way street: {giver} has carried the partnership since {since} ({duration}); "
                 "it cost {giver} {total} (hours {hours}, money {money}, travel {travel})."
             ).format(
                 giver=partner_name(a, one_way.giver),
                 since=localize.month(one_way.since),
-                months=one_way.months,
+                duration=localize.months(one_way.months),
                 total=localize.money(one_way.cost.total, currency),
                 hours=localize.money(one_way.cost.hours_value, currency),
                 money=localize.money(one_way.cost.money, currency),
@@ -189,7 +197,7 @@ def _empty_contacts(a: Assessment) -> RenderableType:
         ),
     )
     grid.add_row(_("What they cost"), localize.money(e.empty_cost, currency))
-    last = localize.date(e.last_outcome) if e.last_outcome else _("none yet")
+    last = localize.date(e.last_outcome) if e.last_outcome else _("no outcome yet")
     grid.add_row(_("Last outcome"), last)
     grid.add_row(
         _("Spent since"),
@@ -199,7 +207,9 @@ def _empty_contacts(a: Assessment) -> RenderableType:
             travel=localize.money(e.travel, currency),
         ),
     )
-    months = _("{months} months without an outcome").format(months=e.months_without_outcome)
+    months = ngettext(
+        "{months} month without an outcome", "{months} months without an outcome", e.months_without_outcome
+    ).format(months=e.months_without_outcome)
     grid.add_row(
         _("Outcomes"), Text(months + (" — " + _("zombie") if e.zombie else ""), style="bold red" if e.zombie else "")
     )
@@ -213,18 +223,27 @@ def _readiness(a: Assessment) -> RenderableType:
         Text.assemble(("✓ " if check.ok else "✗ ", "green" if check.ok else "red"), localize.text(check.message))
         for check in a.readiness.checks
     ]
-    for gap in a.perception_gaps:
-        ratings = ", ".join(f"{partner_name(a, key)} {value}" for key, value in gap.ratings.items())
-        lines.append(
-            Text(
-                _("Perception gap on {factor}: {ratings}").format(
-                    factor=localize.label(localize.SECTIONS, gap.factor), ratings=ratings
-                ),
-                style="yellow",
-            )
-        )
     title = _("Readiness {score}/100").format(score=localize.score(a.readiness.score))
     return Panel(Group(*lines), title=title, box=box.ROUNDED, title_align="left")
+
+
+def _perception(a: Assessment) -> RenderableType | None:
+    """Where the two sides rate the same influence factor far apart (from their surveys)."""
+    if not a.perception_gaps:
+        return None
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column in (_("Factor"), _("Ratings (1-5)"), _("Gap"), _("Survey of")):
+        table.add_column(column)
+    for gap in a.perception_gaps:
+        ratings = ", ".join(f"{partner_name(a, key)}: {value}" for key, value in gap.ratings.items())
+        table.add_row(
+            localize.label(localize.SECTIONS, gap.factor),
+            ratings,
+            str(gap.gap),
+            localize.date(gap.date),
+            style="yellow",
+        )
+    return Panel(table, title=_("Perception gaps"), box=box.ROUNDED, title_align="left")
 
 
 def _findings(findings: list[Finding]) -> RenderableType:
@@ -233,7 +252,7 @@ def _findings(findings: list[Finding]) -> RenderableType:
     grid.add_column(ratio=1)
     for f in findings:
         grid.add_row(
-            Text(localize.label(localize.SEVERITIES, f.severity).upper(), style=SEVERITY_STYLE.get(f.severity, "")),
+            Text(localize.label(localize.SEVERITIES, f.severity), style=SEVERITY_STYLE.get(f.severity, "")),
             Text.assemble(localize.message(f), (f"  [{f.id}]", "dim")),
         )
         lever = localize.remediation(f)
@@ -263,6 +282,9 @@ def render(assessment: Assessment, *, color: bool = False, width: int = 100) -> 
     console.print()
     console.print(_empty_contacts(assessment))
     console.print(_readiness(assessment))
+    perception = _perception(assessment)
+    if perception is not None:
+        console.print(perception)
     console.print(Text(_("Findings and levers"), style="bold underline"))
     console.print(_findings(assessment.findings) if assessment.findings else _("No findings."))
     return terminal.text_of(console)

@@ -55,7 +55,7 @@ def _render(trend: Trend, colour: bool, width: int) -> str:
     )
     console.print()
     lines = [
-        (_("Health"), sparkline([p.health for p in points], high=100), localize.score(points[-1].health)),
+        (_("Health"), sparkline([p.health for p in points], high=100), localize.health(points[-1].health)),
         (_("Influence"), sparkline([p.influence for p in points], high=100), localize.score(points[-1].influence)),
         (_("Outcome"), sparkline([p.outcome for p in points], high=100), localize.score(points[-1].outcome)),
         (_("Reciprocity"), sparkline([p.reciprocity for p in points], high=1), localize.index(points[-1].reciprocity)),
@@ -88,13 +88,13 @@ def _render(trend: Trend, colour: bool, width: int) -> str:
         marker = "*" if p.month in turning else " "
         table.add_row(
             f"{marker}{localize.month(p.month)}",
-            localize.score(p.health),
+            localize.health(p.health),
             band,
             localize.label(localize.DIAGNOSES, p.diagnosis),
             localize.score(p.influence),
             localize.score(p.outcome),
             localize.index(p.reciprocity),
-            (p.giver or "?") if p.one_way else "",
+            names.get(p.giver or "", p.giver or "?") if p.one_way else "",
             localize.money(p.empty_contact_cost, currency),
         )
     console.print(table)

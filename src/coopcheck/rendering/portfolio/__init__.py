@@ -5,3 +5,24 @@ with a summary, `markdown` the job summary (at most 1 MiB), `github` workflow an
 YAML lines that evidence each finding, `junit` one test case per partnership. Each module has one
 `render(check, ...) -> str`; the command imports only the one it needs (rich is not cheap to load).
 """
+
+from __future__ import annotations
+
+import dataclasses
+import zlib
+
+from coopcheck.assessment.portfolio import PortfolioCheck
+from coopcheck.escaping import printable_all
+
+
+def printable_check(check: PortfolioCheck) -> PortfolioCheck:
+    """`check` with every file name, message and assessment text printable (for every format but JSON)."""
+    results = []
+    for result in check.results:
+        shown = printable_all(result)
+        assessment = result.assessment()
+        escaped = printable_all(assessment)
+        if escaped is not assessment and escaped is not None:
+            shown = dataclasses.replace(shown, packed=zlib.compress(escaped.model_dump_json().encode("utf-8"), 1))
+        results.append(shown)
+    return dataclasses.replace(check, results=tuple(results))

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from coopcheck.assessment.model import Assessment, Movement
-from coopcheck.assessment.movement import TEMPLATES as MOVEMENTS
+from coopcheck.assessment.model import Assessment
 from coopcheck.assessment.portfolio import HEALTH_MOVES, CheckedPartnership, PortfolioCheck
-from coopcheck.i18n import _, current_language
+from coopcheck.i18n import _
 from coopcheck.rendering import localize
 
 
 def health(assessment: Assessment) -> str:
     band = assessment.health.band
-    score = localize.score(assessment.health.score)
+    score = localize.health(assessment.health.score)
     return f"{score} {localize.label(localize.BANDS, band)}" if band else score
 
 
@@ -50,18 +49,11 @@ def change(result: CheckedPartnership) -> str:
 
 def what_moved(assessment: Assessment, limit: int = 1) -> list[str]:
     """The first things that moved besides health itself (the change column shows that as a number)."""
+    from coopcheck.rendering.report import change_text, partner_names
+
     shown = [m for m in assessment.movements if m.id not in HEALTH_MOVES and m.id != "nothing"]
-    return [_movement(m) for m in shown[:limit]]
-
-
-def _movement(movement: Movement) -> str:
-    template = MOVEMENTS.get(movement.id)
-    if template is None or current_language() == "en":
-        return movement.message
-    try:
-        return _(template).format(**localize.localized_params(movement.params))
-    except (KeyError, IndexError, ValueError):
-        return movement.message
+    names = partner_names(assessment.partnership)
+    return [change_text(m, names, assessment.findings) for m in shown[:limit]]
 
 
 def outcome(result: CheckedPartnership, detailed: bool = True) -> str:

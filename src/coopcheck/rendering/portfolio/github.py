@@ -3,7 +3,9 @@
 Each finding becomes an annotation on the YAML line of its first piece of evidence (the others
 are named in the message); a finding without evidence, and every threshold the partnership hits,
 is put on the partnership file itself. Invalid files get one `::error` per diagnostic at
-`file:line:column`. Severity maps to the annotation level: error, warning, notice.
+`file:line:column`. Severity maps to the annotation level: error, warning, notice; in a
+partnership that passes (no threshold hit) a finding is at most a warning, so `::error` always
+means something failed the build.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from coopcheck.rendering.diagnostics import annotation, escape_data
 from coopcheck.rendering.portfolio import cells
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+PASSING_LEVELS = {"error": "warning", "warning": "notice", "info": "notice"}
 
 
 def _finding(result: CheckedPartnership, item: Finding, partnership: str) -> str:
+    levels = LEVELS if result.hits else PASSING_LEVELS
     message = localize.message(item)
     remediation = localize.remediation(item)
     if remediation:
@@ -29,7 +33,7 @@ def _finding(result: CheckedPartnership, item: Finding, partnership: str) -> str
         others = [f"{e.file}:{e.line}" for e in item.evidence[1:]]
         if others:
             message += " (" + _("also") + " " + ", ".join(others) + ")"
-    return annotation(LEVELS[item.severity], file, line, 1, message, title=f"{partnership}: {item.id}")
+    return annotation(levels[item.severity], file, line, 1, message, title=f"{partnership}: {item.id}")
 
 
 def _lines(result: CheckedPartnership) -> list[str]:

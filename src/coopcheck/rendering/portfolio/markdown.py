@@ -74,7 +74,7 @@ def render(check: PortfolioCheck, limit: int = LIMIT_BYTES) -> str:
     head = (
         f"## coopcheck: {escape(cells.summary(check))}\n\n"
         + escape(
-            _("As of {date}; {thresholds}.").format(date=check.as_of.isoformat(), thresholds=cells.thresholds(check))
+            _("As of {date}; {thresholds}.").format(date=localize.date(check.as_of), thresholds=cells.thresholds(check))
         )
         + "\n\n"
     )

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from coopcheck.assessment.portfolio import CheckedPartnership, PortfolioCheck
 from coopcheck.i18n import _
-from coopcheck.rendering import terminal
+from coopcheck.rendering import localize, terminal
 from coopcheck.rendering.portfolio import cells
 
 BAND_STYLES = {"green": "green", "amber": "yellow", "red": "bold red"}
@@ -37,7 +37,7 @@ def _row(result: CheckedPartnership) -> list[Text]:
 
 def _table(check: PortfolioCheck) -> Table:
     table = Table(
-        title=_("Partnership health as of {date}").format(date=check.as_of.isoformat()),
+        title=_("Partnership health as of {date}").format(date=localize.date(check.as_of)),
         title_justify="left",
         header_style="bold",
         box=box.SIMPLE_HEAD,
