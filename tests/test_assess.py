@@ -147,3 +147,10 @@ def test_a_report_is_never_written_over_its_own_input(run_cli, tmp_path: Path, c
         assert result.exit_code == 2
         assert "is one of the files read; name another file" in result.stderr
         assert target.read_bytes() == before
+
+
+def test_a_folder_given_to_assess_points_to_check(run_cli) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("assess", "examples", "--as-of", AS_OF)
+    assert result.exit_code == 2
+    assert "examples: is a folder; expected a partnership file" in result.stderr
+    assert "run `coopcheck check examples`" in result.stderr

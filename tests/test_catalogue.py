@@ -11,13 +11,15 @@ and `expected.yaml`:
       logs/loop.yaml: {symlink: loop.yaml}
       logs/pipe.yaml: {fifo: true}             # a named pipe
     errors:                        # every error, in any order, at its exact file:line:column
-      - {file: partnership.yaml, line: 3, column: 7, message: fragment that must appear}
+      - {file: partnership.yaml, line: 3, column: 7, message: fragment that must appear,
+         message_de: fragment of the German form (optional)}
     warnings: [...]                # likewise (optional)
     xfail: what the loader still gets wrong (the case keeps asserting the right behaviour)
 
 The case folder is copied to a temporary folder and `coopcheck validate partnership.yaml` runs there,
 so file names in the output are relative and predictable. Every case runs in all three output formats,
-which must agree with each other.
+which must agree with each other, and again in German: every message has a German form at the same place,
+without a word of libyaml's English, and carries its `message_de` fragment where one is given.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from typer.testing import CliRunner
 
 from coopcheck.cli import app
 from coopcheck.escaping import printable
+from reports import english_afterwards  # noqa: F401  (the German runs switch the process-wide language)
 
 CATALOGUE = Path(__file__).parent / "catalogue"
 AS_OF = ["--as-of", "2026-11-28"]
@@ -115,7 +118,7 @@ def _parse_text(output: str) -> list[Found]:
         match = LOCATION.match(line)
         assert match, f"not one diagnostic per line, as file:line:column: ...: {line!r}\n{output}"
         rest = match["rest"]
-        severity = "warning" if rest.startswith("warning: ") else "error"
+        severity = "warning" if rest.startswith(("warning: ", "Warnung: ")) else "error"
         found.append(Found(match["file"], int(match["line"]), int(match["column"]), severity, rest))
     assert not LOCATION.match(lines[-1]), f"summary line missing:\n{output}"
     return found
@@ -195,3 +198,46 @@ def test_catalogue_case(folder: Path, spec: dict[str, Any], tmp_path: Path, monk
     for m in annotations:
         where = (_unescape(m["file"]), int(m["line"]), int(m["column"]), m["level"])
         assert any(f.where == where and _unescape(m["message"]) in f.text for f in found), m.group(0)
+
+
+# libyaml's own words: they must never reach a reader, least of all a German one.
+LIBYAML_WORDS = (
+    "mapping values are not allowed",
+    "did not find expected",
+    "could not find expected",
+    "found a tab character",
+    "found character that cannot",
+    "while scanning",
+    "while parsing",
+    "found unexpected end",
+    "YAML syntax error",
+)
+
+
+@pytest.mark.parametrize(("folder", "spec"), _cases())
+def test_catalogue_case_in_german(
+    folder: Path, spec: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(_prepare(folder, spec, tmp_path))
+    args = [str(arg) for arg in spec.get("args") or []]
+    if "--as-of" not in args:
+        args += AS_OF
+    english = _parse_text(_run([*args, "--lang", "en"])[1])
+    code, output = _run([*args, "--lang", "de"])
+    german = _parse_text(output)
+    assert code == spec["exit"], output
+    assert [f.where for f in german] == [f.where for f in english], output
+    for en, de in zip(english, german, strict=True):
+        assert de.text != en.text, f"no German form: {de.text}"
+        assert not [words for words in LIBYAML_WORDS if words in de.text], de.text
+    for severity in ("error", "warning"):
+        for want in spec.get(f"{severity}s") or []:
+            if "message_de" in want:
+                assert [
+                    f
+                    for f in german
+                    if f.severity == severity
+                    and _same_file(f.file, want["file"])
+                    and (f.line, f.column) == (want["line"], want["column"])
+                    and want["message_de"] in f.text
+                ], f"German form of {want} missing:\n{output}"

@@ -157,3 +157,28 @@ def test_every_option_of_init_is_documented(run_cli):  # type: ignore[no-untyped
     options = set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", help_text)) - {"--help"}
     assert {"--no-input", "--force", "--partner"} <= options
     assert sorted(option for option in options if f"`{option}`" not in guide) == []
+
+
+def test_a_german_date_is_answered_in_german_and_asked_again(tmp_path):  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from coopcheck.cli.app import app
+
+    # the start date written the German way, accepted as offered; a target with a thousands separator
+    answers = "Northwind\n\n\nContoso\n\n\njoint_market\n15.03.2026\n\n0\n0\n250.000\n\n"
+    result = CliRunner().invoke(app, ["init", str(tmp_path), "--lang", "de"], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "kein Datum (gefunden: '15.03.2026'; erwartet: JJJJ-MM-TT); meinten Sie 2026-03-15?" in result.stderr
+    assert "keine Zahl (gefunden: '250.000'" in result.stderr and "meinten Sie 250000?" in result.stderr
+    assert "not a date" not in result.output
+    text = (tmp_path / "northwind-contoso.yaml").read_text(encoding="utf-8")
+    assert "started: 2026-03-15" in text
+    assert "revenue: {target: 250000," in text
+
+
+def test_a_target_flag_with_a_thousands_separator_is_refused(run_cli, tmp_path):  # type: ignore[no-untyped-def]
+    result = run_cli("init", str(tmp_path), "--no-input", "--revenue", "400.000")
+    assert result.exit_code == 2
+    assert "--revenue: not a number (found '400.000'" in result.stderr and "did you mean 400000?" in result.stderr
+    assert not list(tmp_path.iterdir())
+    assert "--projects-won: out of range" in run_cli("init", str(tmp_path), "--no-input", "--projects-won", "-1").stderr

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Annotated, Literal, NamedTuple
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, RootModel, field_validator
 
 from coopcheck.currencies import is_currency
 from coopcheck.i18n import _
+from coopcheck.notation import plain_number, thousands_grouped
 
 FORMAT_VERSION = 1
 
@@ -88,6 +89,26 @@ INVESTMENT_TYPES = frozenset({ActivityType.investment, ActivityType.cost_share})
 OUTCOME_TYPES = frozenset({ActivityType.joint_campaign, ActivityType.project_won, ActivityType.revenue})
 
 
+
+
+def _not_thousands_grouped(value: object) -> object:
+    """Refuse `400.000`: YAML would read 400 where a German writer meant four hundred thousand."""
+    if isinstance(value, str) and thousands_grouped(value):
+        number = plain_number(value)
+        if "," in value:
+            message = _("written with a thousands separator and a decimal comma (found '{found}'); write {number}")
+        elif value.count(".") > 1:
+            message = _("written with thousands separators (found '{found}'); write {number}")
+        else:
+            message = _(
+                "written with a thousands separator (found '{found}', which would be read as {read}); "
+                "write {number}, without separator"
+            )
+        read = f"{float(value):g}" if value.count(".") == 1 and "," not in value else ""
+        raise ValueError(message.format(found=value, read=read, number=number))
+    return value
+
+
 # Documented ranges (docs/format.md, docs/robustness.md): every amount stays far from where float
 # and decimal arithmetic lose precision or overflow, so every sum and ratio after loading is finite.
 MAX_MONEY = 1_000_000_000_000  # one trillion in the partnership's currency, per amount or target
@@ -98,8 +119,10 @@ MAX_PERCENT = 100
 # review period added to any of them stays a date, and a monthly trend stays a few thousand months.
 MIN_DATE = dt.date(1900, 1, 1)
 MAX_DATE = dt.date(2099, 12, 31)
-Money = Annotated[float, Field(ge=0, le=MAX_MONEY, allow_inf_nan=False)]
-Rate = Annotated[float, Field(ge=0, le=MAX_HOURLY_RATE, allow_inf_nan=False)]
+# Money, hours and targets: numbers only as the format writes them (see coopcheck.notation); a
+# percentage may well have three decimals (33.333), so it is left alone.
+Money = Annotated[float, Field(ge=0, le=MAX_MONEY, allow_inf_nan=False), BeforeValidator(_not_thousands_grouped)]
+Rate = Annotated[float, Field(ge=0, le=MAX_HOURLY_RATE, allow_inf_nan=False), BeforeValidator(_not_thousands_grouped)]
 Percent = Annotated[float, Field(ge=0, le=MAX_PERCENT, allow_inf_nan=False)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Key = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", min_length=1, max_length=64)]
@@ -203,7 +226,9 @@ class Activity(Strict):
     topic: Annotated[str, Field(max_length=500)] | None = Field(
         default=None, description="Substance of the activity; a contact without one counts as empty."
     )
-    hours: Annotated[float, Field(ge=0, le=MAX_HOURS, allow_inf_nan=False)] | None = Field(
+    hours: Annotated[
+        float, Field(ge=0, le=MAX_HOURS, allow_inf_nan=False), BeforeValidator(_not_thousands_grouped)
+    ] | None = Field(
         default=None, description="Effort spent by the giving side, in hours."
     )
     travel_cost: Money | None = Field(default=None, description="Travel cost of the giving side.")

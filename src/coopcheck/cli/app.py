@@ -157,13 +157,23 @@ def parse_date(value: str | None, option: str = "--as-of") -> dt.date:
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
-        fail(f"{option}: not a date (found '{value}'; expected YYYY-MM-DD)")
+        fail(not_a_date(value, option))
     if not MIN_DATE <= day <= MAX_DATE:
         from coopcheck.i18n import _
 
         message = _("date out of range (found {found}; expected a date from {first} to {last})")
         fail(f"{option}: " + message.format(found=day, first=MIN_DATE, last=MAX_DATE))
     return day
+
+
+def not_a_date(value: str, what: str) -> str:
+    """`what: not a date (found ...)`, with the ISO form of a date written the German way."""
+    from coopcheck.i18n import _
+    from coopcheck.notation import iso_date
+
+    meant = iso_date(value)
+    hint = _("; did you mean {date}?").format(date=meant) if meant else ""
+    return _("{option}: not a date (found '{found}'; expected YYYY-MM-DD)").format(option=what, found=value) + hint
 
 
 # What the last command loaded stays referenced until the process ends: `main()` ends it with

@@ -7,6 +7,7 @@ existing file unless `--force` is given.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from enum import Enum
 from pathlib import Path
@@ -14,10 +15,11 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from coopcheck.cli.app import EXIT_OK, app, fail, parse_date, write_atomic
+from coopcheck.cli.app import EXIT_OK, app, fail, not_a_date, parse_date, write_atomic
 from coopcheck.cli.language import Lang
 from coopcheck.cli.options import speak
 from coopcheck.i18n import _
+from coopcheck.notation import iso_date, plain_number
 
 if TYPE_CHECKING:
     from coopcheck.scaffold import Scaffold
@@ -86,10 +88,56 @@ def _ask_kind(default: InitKind) -> InitKind:
         typer.echo(_("Please answer one of: {choices}.").format(choices=choices), err=True)
 
 
+def _ask_date(question: str, default: dt.date) -> dt.date:
+    """A date, asked again until it is one; a date written `15.03.2026` is offered back as `2026-03-15`."""
+    suggestion = default.isoformat()
+    while True:
+        answer = _ask(question, suggestion).strip()
+        try:
+            return dt.date.fromisoformat(answer)
+        except ValueError:
+            typer.echo(not_a_date(answer, question), err=True)
+            suggestion = iso_date(answer) or suggestion
+
+
+def target_problem(text: str) -> str | None:
+    """What is wrong with a target as typed (`400.000` would be read as 400), or None when it is
+    a plain number of 0 or more."""
+    number = plain_number(text)
+    try:
+        value = float(text) if number is None else None
+    except ValueError:
+        value = None
+    if value is None:
+        hint = _("; did you mean {number}?").format(number=number) if number else ""
+        return _("not a number (found '{found}'; expected digits, with '.' as the decimal point)").format(
+            found=text
+        ) + hint
+    if not 0 <= value < float("inf"):
+        return _("out of range (found '{found}'; expected a number >= 0)").format(found=text)
+    return None
+
+
+def _target_option(text: str | None, option: str) -> float | None:
+    if text is None:
+        return None
+    problem = target_problem(text.strip())
+    if problem is not None:
+        fail(f"{option}: {problem}")
+    return float(text)
+
+
 def _ask_target(question: str, default: float | None) -> float | None:
-    """A target count or amount; 0 means none was agreed."""
-    answer = float(typer.prompt(question, default=default or 0, type=float))
-    return answer if answer > 0 else None
+    """A target count or amount; 0 means none was agreed. Asked again until it is a plain number."""
+    suggestion = f"{default:g}" if default else "0"
+    while True:
+        answer = _ask(question, suggestion).strip()
+        problem = target_problem(answer)
+        if problem is None:
+            value = float(answer)
+            return value if value > 0 else None
+        typer.echo(f"{question}: {problem}", err=True)
+        suggestion = plain_number(answer) or suggestion
 
 
 def _ask_side(label: str, name: str, sponsor: str | None, contacts: str | None) -> tuple[str, str | None, str]:
@@ -103,7 +151,6 @@ def _ask_side(label: str, name: str, sponsor: str | None, contacts: str | None) 
 
 
 Text = Optional[str]  # noqa: UP045 - typer reads annotations at runtime on Python 3.10
-Number = Optional[float]  # noqa: UP045
 
 
 @app.command()
@@ -127,9 +174,9 @@ def init(
     review_every_days: Annotated[
         int, typer.Option("--review-every-days", min=1, max=366, help="Agreed review rhythm, in days.")
     ] = 30,
-    joint_campaigns: Annotated[Number, typer.Option("--joint-campaigns", min=0, help="Target: campaigns.")] = None,
-    projects_won: Annotated[Number, typer.Option("--projects-won", min=0, help="Target: projects won.")] = None,
-    revenue: Annotated[Number, typer.Option("--revenue", min=0, help="Target: partner-induced revenue.")] = None,
+    joint_campaigns: Annotated[Text, typer.Option("--joint-campaigns", help="Target: campaigns.")] = None,
+    projects_won: Annotated[Text, typer.Option("--projects-won", help="Target: projects won.")] = None,
+    revenue: Annotated[Text, typer.Option("--revenue", help="Target: partner-induced revenue.")] = None,
     targets_by: Annotated[
         Text, typer.Option("--by", metavar="YYYY-MM-DD", help="Date the targets are due (default: a year on).")
     ] = None,
@@ -146,14 +193,17 @@ def init(
 
     speak(lang)
     start = parse_date(started, "--started")
+    campaigns_target = _target_option(joint_campaigns, "--joint-campaigns")
+    projects_target = _target_option(projects_won, "--projects-won")
+    revenue_target = _target_option(revenue, "--revenue")
     if not no_input:
         first, first_sponsor, first_contacts = _ask_side(_("your side"), first, first_sponsor, first_contacts)
         second, second_sponsor, second_contacts = _ask_side(_("the partner"), second, second_sponsor, second_contacts)
         kind = _ask_kind(kind)
-        start = parse_date(_ask(_("Start date (YYYY-MM-DD)"), start.isoformat()), "--started")
-        joint_campaigns = _ask_target(_("Target: joint campaigns (0: none)"), joint_campaigns)
-        projects_won = _ask_target(_("Target: projects won (0: none)"), projects_won)
-        revenue = _ask_target(_("Target: revenue (0: none)"), revenue)
+        start = _ask_date(_("Start date (YYYY-MM-DD)"), start)
+        campaigns_target = _ask_target(_("Target: joint campaigns (0: none)"), campaigns_target)
+        projects_target = _ask_target(_("Target: projects won (0: none)"), projects_target)
+        revenue_target = _ask_target(_("Target: revenue (0: none)"), revenue_target)
     sides = (
         Side(slug(first), _name(first, "--partner"), _blank_is_none(first_sponsor), _names(first_contacts)),
         Side(slug(second), _name(second, "--with"), _blank_is_none(second_sponsor), _names(second_contacts)),
@@ -167,9 +217,9 @@ def init(
         currency=currency.upper(),
         review_every_days=review_every_days,
         targets_by=parse_date(targets_by, "--by") if targets_by else year_later(start),
-        joint_campaigns=joint_campaigns,
-        projects_won=projects_won,
-        revenue=revenue,
+        joint_campaigns=campaigns_target,
+        projects_won=projects_target,
+        revenue=revenue_target,
         cost_split_first=cost_split,
         response_days=response_days,
     )

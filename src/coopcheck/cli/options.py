@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from coopcheck.cli.app import EXIT_INVALID, load_all, load_settings, parse_date, refuse_to_overwrite
+from coopcheck.cli.app import EXIT_INVALID, fail, load_all, load_settings, parse_date, refuse_to_overwrite
 from coopcheck.cli.language import Language, use_language
 from coopcheck.i18n import _
 
@@ -91,6 +91,14 @@ def load_one(file: Path, resolved: Resolved, output: Path | None = None) -> Load
     """
     from coopcheck.rendering import diagnostics
 
+    if file.is_dir():
+        fail(
+            f"{file}: "
+            + _(
+                "is a folder; expected a partnership file (to check every partnership in the folder, "
+                "run `coopcheck check {folder}`)"
+            ).format(folder=file)
+        )
     (result,) = load_all([file], resolved.allow_outside_logs, resolved.as_of)
     if result.partnership is None:
         sys.stderr.write(diagnostics.as_text([result]))

@@ -8,12 +8,12 @@ starts on, so errors read `file.csv:line:column`.
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 from dataclasses import dataclass
 
 from coopcheck.i18n import _
 from coopcheck.loading.diagnostics import Diagnostic, InputError
+from coopcheck.loading.messages import closest
 
 LIST_COLUMNS = frozenset({"people", "actions"})
 REQUIRED_COLUMNS = ("date", "from", "to", "type")
@@ -79,36 +79,7 @@ def parse(text: str, file: str, allowed: frozenset[str]) -> CsvLog:
     except csv.Error as exc:
         raise InputError([Diagnostic(file, 1, 1, _("CSV syntax error: {error}").format(error=exc))]) from None
     header = [name.strip() for name in header]
-    problems: list[Diagnostic] = []
-    starts = cell_starts(raw_lines[0] if raw_lines else "")
-    for index, name in enumerate(header):
-        if name not in allowed:
-            hint = difflib.get_close_matches(name, sorted(allowed), n=1)
-            found = _("unknown column '{name}'").format(name=name)
-            problems.append(
-                Diagnostic(
-                    file,
-                    1,
-                    starts.get(index, 1),
-                    found
-                    + (
-                        _("; did you mean '{name}'?").format(name=hint[0])
-                        if hint
-                        else _(" (expected {names})").format(names=", ".join(sorted(allowed)))
-                    ),
-                    field="header",
-                )
-            )
-        elif header.index(name) != index:
-            problems.append(
-                Diagnostic(
-                    file, 1, starts.get(index, 1), _("column '{name}' appears twice").format(name=name), "header"
-                )
-            )
-    missing = [name for name in REQUIRED_COLUMNS if name not in header]
-    if missing:
-        lacks = _("header lacks required column(s) {names}").format(names=", ".join(missing))
-        problems.append(Diagnostic(file, 1, 1, lacks, field="header"))
+    problems = _header_problems(file, header, raw_lines[0] if raw_lines else "", allowed)
     if problems:
         raise InputError(problems)
     rows: list[dict[str, object]] = []
@@ -155,3 +126,41 @@ def parse(text: str, file: str, allowed: frozenset[str]) -> CsvLog:
     if problems:
         raise InputError(problems)
     return CsvLog(file, rows, lines, header, raw_lines)
+
+
+def _header_problems(file: str, header: list[str], first_line: str, allowed: frozenset[str]) -> list[Diagnostic]:
+    """Unknown, repeated and missing columns; a misspelt column (`Date`, `ID`) gets its hint."""
+    problems: list[Diagnostic] = []
+    starts = cell_starts(first_line)
+    meant: set[str] = set()  # required columns a misspelt header already points to
+    for index, name in enumerate(header):
+        if name not in allowed:
+            hint = closest(name, sorted(allowed))
+            found = _("unknown column '{name}'").format(name=name)
+            if hint:
+                meant.add(hint)
+            problems.append(
+                Diagnostic(
+                    file,
+                    1,
+                    starts.get(index, 1),
+                    found
+                    + (
+                        _("; did you mean '{name}'?").format(name=hint)
+                        if hint
+                        else _(" (expected {names})").format(names=", ".join(sorted(allowed)))
+                    ),
+                    field="header",
+                )
+            )
+        elif header.index(name) != index:
+            problems.append(
+                Diagnostic(
+                    file, 1, starts.get(index, 1), _("column '{name}' appears twice").format(name=name), "header"
+                )
+            )
+    missing = [name for name in REQUIRED_COLUMNS if name not in header and name not in meant]
+    if missing:
+        lacks = _("header lacks required column(s) {names}").format(names=", ".join(missing))
+        problems.append(Diagnostic(file, 1, 1, lacks, field="header"))
+    return problems

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from coopcheck.escaping import printable
+from coopcheck.i18n import _
 
 DiagnosticSeverity = Literal["error", "warning"]
 
@@ -28,7 +29,7 @@ class Diagnostic:
     def __str__(self) -> str:
         """One line; found values in the message are shown with control characters escaped."""
         where = f"{printable(self.file)}:{self.line}:{self.column}"
-        prefix = "warning: " if self.severity == "warning" else ""
+        prefix = _("warning: ") if self.severity == "warning" else ""
         if self.field:
             return f"{where}: {prefix}{printable(self.field)}: {printable(self.message)}"
         return f"{where}: {prefix}{printable(self.message)}"

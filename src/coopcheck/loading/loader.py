@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from coopcheck.loading import csvsource, inputs, yamlsource
 from coopcheck.loading.diagnostics import Diagnostic, InputError, format_path
 from coopcheck.loading.messages import describe
 from coopcheck.loading.rules import check
+from coopcheck.loading.yamlerrors import hash_in_values
 from coopcheck.models import Activity, ActivityLog, LoadedPartnership, Origin, Partnership
 
 ACTIVITY_FIELDS = frozenset(info.alias or name for name, info in Activity.model_fields.items())
@@ -92,6 +94,16 @@ class _Source:
                 out[(path, anchor)] = place.value
         return out
 
+    def comment_at(self, line: int, column: int) -> bool:
+        """Whether a comment starts where a value should be (`name: #1 Alpha` leaves `name` empty)."""
+        lines = self.text_lines
+        return line <= len(lines) and lines[line - 1][column - 1 :].lstrip().startswith("#")
+
+    @cached_property
+    def text_lines(self) -> list[str]:
+        """The YAML text by line, split once, for messages that look at what was written."""
+        return self.yaml.text.split("\n") if self.yaml is not None else []
+
     def origins(self, raw: list[Any]) -> list[Origin]:
         """Where each activity of this file starts, in the order they were written."""
         file = self.file
@@ -119,6 +131,10 @@ class _Collector:
     def __init__(self) -> None:
         self.pending: list[tuple[_Source, PathT, str, str, str, str]] = []
         self.placed: list[Diagnostic] = []
+        # the partners the definition declares (key -> name), for messages about partner keys
+        self.partners: dict[str, str | None] = {}
+        # warnings about what was written, which do not keep the rules from running
+        self.slips: list[Diagnostic] = []
 
     def add(self, source: _Source, path: PathT, anchor: str, message: str, shown: str, severity: str = "error") -> None:
         self.pending.append((source, path, anchor, message, shown, severity))
@@ -131,7 +147,7 @@ class _Collector:
             loc = tuple(item["loc"])
             on_key = loc[-1:] == ("[key]",)  # a mapping key that failed its own validation
             loc = loc[:-1] if on_key else loc
-            message, anchor = describe(item, model, loc)
+            message, anchor = describe(item, model, loc, self.partners)
             self.add(source, loc, "key" if on_key else anchor, message, shown_path(loc))
 
     def diagnostics(self) -> list[Diagnostic]:
@@ -141,9 +157,11 @@ class _Collector:
             by_source.setdefault(id(source), []).append((path, anchor))
             sources[id(source)] = source
         places = {key: source.places(by_source[key]) for key, source in sources.items()}
-        out = list(self.placed)
+        out = self.placed + self.slips
         for source, path, anchor, message, shown, severity in self.pending:
             line, column = places[id(source)][(path, anchor)]
+            if anchor == "value" and source.comment_at(line, column):
+                message += _("; the value starts with '#', which YAML reads as a comment: put the value in quotes")
             out.append(Diagnostic(source.file, line, column, message, shown, severity))  # type: ignore[arg-type]
         return out
 
@@ -204,8 +222,12 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
     shown = str(path)
     collector = _Collector()
     result = LoadResult(partnership=None, files=[shown])
+    if Path(path).suffix.lower() == ".csv" and Path(path).is_file():
+        result.diagnostics = [Diagnostic(shown, 1, 1, is_a_log(Path(path)))]
+        return result
     try:
         document = _read_yaml(Path(path), shown)
+        collector.slips.extend(hash_in_values(document.text, shown))
     except InputError as exc:
         result.diagnostics = exc.diagnostics
         return result
@@ -213,9 +235,12 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
     result.sources.append(main)
     root = document.root
     definition: Partnership | None = None
-    if not isinstance(root, dict):
+    if _looks_like_a_log(root):
+        collector.add(main, (), "value", is_a_log(Path(path)), "")
+    elif not isinstance(root, dict):
         collector.add(main, (), "value", _("expected a mapping starting with 'coopcheck: 1'"), "")
     else:
+        collector.partners = declared_partners(root)
         try:
             definition = Partnership.model_validate(root)
         except ValidationError as exc:
@@ -277,6 +302,55 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
             places={path: Origin(shown, *mark) for path, mark in document.key_marks.items()},
         )
     return result
+
+
+def is_a_log(log: Path) -> str:
+    """What to say when an activity log is given where a partnership file belongs: the partnership
+    file beside it or one folder up that names it under `logs:`, when there is one."""
+    owner = next(_naming_partnerships(log), None)
+    if owner is not None:
+        shown = os.path.normpath(os.path.join(os.path.dirname(str(log)), os.path.relpath(owner, log.parent)))
+        return _(
+            "this is an activity log, not a partnership file: validate or assess {file}, which names it under `logs:`"
+        ).format(file=shown)
+    return _(
+        "this is an activity log, not a partnership file: validate or assess the partnership file that names it "
+        "under `logs:`"
+    )
+
+
+def _naming_partnerships(log: Path, limit: int = 200) -> Iterator[Path]:
+    """YAML files beside `log` or one folder up whose text names it (by its path from there)."""
+    try:
+        folders = [log.parent.resolve(), log.parent.resolve().parent]
+        target = log.resolve()
+        for folder in folders:
+            for candidate in sorted(folder.glob("*.y*ml"))[:limit]:
+                if candidate == target or candidate.stat().st_size > yamlsource.MAX_FILE_BYTES // 64:
+                    continue
+                text = candidate.read_text(encoding="utf-8", errors="replace")
+                if "coopcheck:" in text and os.path.relpath(target, folder).replace(os.sep, "/") in text:
+                    yield candidate
+    except OSError:
+        return
+
+
+def _looks_like_a_log(root: Any) -> bool:
+    """A list of activities, or a mapping of nothing but `activities:` (the two forms of a YAML log)."""
+    if isinstance(root, list):
+        return bool(root) and all(isinstance(item, dict) and {"date", "type"} & set(item) for item in root)
+    return isinstance(root, dict) and set(root) == {"activities"}
+
+
+def declared_partners(root: dict[str, Any]) -> dict[str, str | None]:
+    """Partner key -> name as written, however broken the rest of the definition is."""
+    partners = root.get("partners")
+    if not isinstance(partners, dict):
+        return {}
+    return {
+        str(key): (value.get("name") if isinstance(value, dict) and isinstance(value.get("name"), str) else None)
+        for key, value in partners.items()
+    }
 
 
 def _listed_before(target: Path, where: PathT, seen: dict[str, PathT], main: _Source, collector: _Collector) -> bool:
@@ -368,6 +442,7 @@ def _load_log(
             raw: list[Any] = log.rows
         else:
             document = _read_yaml(target, shown, expected="")
+            collector.slips.extend(hash_in_values(document.text, shown))
             source = _Source(shown, yaml=document)
             if document.root is None:
                 return source, [], []

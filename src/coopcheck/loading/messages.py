@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import types
+from collections.abc import Mapping, Sequence
 from enum import Enum
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
@@ -16,6 +18,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from coopcheck.i18n import _
+from coopcheck.notation import iso_date, plain_number
 
 # Where a diagnostic should point: the key, the value, or the mapping that lacks a key.
 Anchor = Literal["key", "value", "parent"]
@@ -34,9 +37,43 @@ def shown(value: Any) -> str:
     return f"'{text}'"
 
 
-def suggest(word: str, choices: list[str]) -> str:
-    match = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
-    return _("; did you mean '{name}'?").format(name=match[0]) if match else ""
+def _same_number(word: str) -> str:
+    """`kn-009` and `kn-9` alike: lower case, numbers without leading zeros."""
+    return re.sub(r"\d+", lambda digits: digits.group().lstrip("0") or "0", word.casefold())
+
+
+def closest(word: str, choices: Sequence[str]) -> str | None:
+    """The choice `word` most likely meant: the same word in other case, the same name with the
+    same number (`kn-9` -> `kn-009`, not `kn-079`), else the most similar spelling."""
+    word = str(word)
+    folded = _same_number(word)
+    for choice in choices:
+        if _same_number(choice) == folded:
+            return choice
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if not matches:
+        lowered = {choice.casefold(): choice for choice in choices}
+        matches = [lowered[m] for m in difflib.get_close_matches(word.casefold(), list(lowered), n=1, cutoff=0.6)]
+    return matches[0] if matches else None
+
+
+def suggest(word: str, choices: Sequence[str]) -> str:
+    match = closest(word, choices)
+    return _("; did you mean '{name}'?").format(name=match) if match else ""
+
+
+def partner_hint(value: str, partners: Mapping[str, str | None]) -> str:
+    """For a value that should be a partner key: the declared keys, and the one it probably means
+    (also when the partner's name was written instead of its key)."""
+    by_name = {str(name).casefold(): key for key, name in partners.items() if name}
+    key = by_name.get(str(value).strip().casefold()) or closest(str(value), list(partners))
+    if key is None:
+        named = closest(str(value), list(by_name))
+        key = by_name[named] if named else None
+    listing = _(" (expected one of the partner keys {partners})").format(partners=", ".join(partners))
+    if key is None:
+        return listing
+    return listing + _("; did you mean '{name}'?").format(name=key)
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -90,8 +127,45 @@ def _number_bounds(ctx: dict[str, Any]) -> str:
     return ""
 
 
-def describe(error: ErrorDetails, model: Any, loc: tuple[str | int, ...]) -> tuple[str, Anchor]:
-    """One error in words, and which part of the source it should point at."""
+# Fields whose value is a partner key, by the model that holds them.
+PARTNER_FIELDS = frozenset({"from", "to", "by"})
+
+
+def _partner_key(
+    kind: str, found: Any, loc: tuple[str | int, ...], partners: Mapping[str, str | None] | None
+) -> str | None:
+    """A partner written where its key belongs (`to: Softwerk Systems AG`): the declared keys."""
+    if not partners or not loc or loc[-1] not in PARTNER_FIELDS or not isinstance(found, str):
+        return None
+    if not kind.startswith("string"):
+        return None
+    return _("'{found}' is not a partner key").format(found=found) + partner_hint(found, partners)
+
+
+def _as_written(kind: str, found: Any, expected_type: Any) -> str | None:
+    """Dates and numbers as people write them (`15.03.2026`, `1,5`, `1500 €`): the form to write instead."""
+    if kind.startswith("date") or expected_type is dt.date:
+        meant = iso_date(found) if isinstance(found, str) else None
+        hint = _("; did you mean {date}?").format(date=meant) if meant else ""
+        return _("not a date (found {found}; expected a date written YYYY-MM-DD)").format(found=shown(found)) + hint
+    number = plain_number(found) if kind.startswith("float") and isinstance(found, str) else None
+    if number is None:
+        return None
+    return _(
+        "not a plain number (found {found}); write {number}: digits, '.' as the decimal "
+        "point, no thousands separator or currency sign"
+    ).format(found=shown(found), number=number)
+
+
+def describe(
+    error: ErrorDetails,
+    model: Any,
+    loc: tuple[str | int, ...],
+    partners: Mapping[str, str | None] | None = None,
+) -> tuple[str, Anchor]:
+    """One error in words, and which part of the source it should point at.
+
+    `partners` (key -> name), where known, lets a misspelt partner key list the declared ones."""
     kind = error["type"]
     found = error.get("input")
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
@@ -117,8 +191,9 @@ def describe(error: ErrorDetails, model: Any, loc: tuple[str | int, ...]) -> tup
             + suggest(str(found), choices),
             ("value"),
         )
-    if kind.startswith("date") or expected_type is dt.date:
-        return _("not a date (found {found}; expected a date written YYYY-MM-DD)").format(found=shown(found)), "value"
+    written = _partner_key(kind, found, loc, partners) or _as_written(kind, found, expected_type)
+    if written:
+        return written, "value"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         bounds = _number_bounds(ctx)
         return _("out of range (found {found}; expected a number {bounds})").format(

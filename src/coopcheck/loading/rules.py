@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from coopcheck.i18n import _
 from coopcheck.loading.diagnostics import DiagnosticSeverity
-from coopcheck.loading.messages import suggest
+from coopcheck.loading.messages import partner_hint, suggest
 from coopcheck.models import MAX_DATE, MIN_DATE, Activity, Origin, Partnership
 
 # Where a violation points: ("activity", index, field...) into the combined log, or a path into
@@ -28,10 +28,10 @@ class Violation:
     severity: DiagnosticSeverity = "error"
 
 
-def _partner(value: str, partners: list[str], what: str) -> str:
-    return _("{what} '{value}' is not a declared partner (expected one of {partners})").format(
-        what=what, value=value, partners=", ".join(partners)
-    ) + suggest(value, partners)
+def _partner(value: str, partners: Mapping[str, str | None], what: str) -> str:
+    return _("{what} '{value}' is not a declared partner").format(what=what, value=value) + partner_hint(
+        value, partners
+    )
 
 
 def check(
@@ -41,7 +41,7 @@ def check(
     today: dt.date,
 ) -> Iterator[Violation]:
     """All cross-field violations. `origins[i]` says where activity i was written."""
-    partners = list(partnership.partners)
+    partners = {key: partner.name for key, partner in partnership.partners.items()}
     known = set(partners)
     started = partnership.started
     first_seen: dict[str, int] = {}
@@ -119,7 +119,7 @@ def check(
             if key not in known:
                 yield Violation(
                     ("success_factors", "influence", "cost_split", key),
-                    _partner(key, partners, "cost_split key"),
+                    _partner(key, partners, _("cost_split key")),
                 )
         missing = [key for key in partners if key not in split]
         if missing:

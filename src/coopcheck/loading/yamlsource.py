@@ -140,20 +140,11 @@ def _yaml_error(file: str, text: str, exc: yaml.YAMLError) -> InputError:
                 )
             ]
         )
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    context = getattr(exc, "context", None)
-    message = _("YAML syntax error: {problem}").format(problem=problem)
-    if context:
-        message += f" ({context})"
-    context_mark = getattr(exc, "context_mark", None)
-    if "end of stream" in problem and context_mark is not None and "quoted" in (context or ""):
-        return _error(file, context_mark, _("YAML syntax error: a quoted value is opened here but never closed"))
-    if mark is not None and "cannot start any token" in problem and text[mark.index : mark.index + 1] == "\t":
-        return _error(file, mark, _("YAML syntax error: a tab is not allowed here; indent with spaces"))
-    if mark is None:
-        return InputError([Diagnostic(file, 1, 1, message)])
-    return _error(file, mark, message)
+    from coopcheck.loading.yamlerrors import explain
+
+    explained = explain(text, exc)
+    message = _("YAML syntax error: {explanation}").format(explanation=explained.message)
+    return InputError([Diagnostic(file, explained.line, explained.column, message)])
 
 
 def _refuse_special(file: str, event: Any) -> None:
