@@ -23,11 +23,12 @@ from coopcheck.loading import csvsource, yamlsource
 from coopcheck.loading.diagnostics import Diagnostic, InputError, format_path
 from coopcheck.loading.messages import describe
 from coopcheck.loading.rules import check
-from coopcheck.models import Activity, ActivityLog, LoadedPartnership, Origin, Partnership
+from coopcheck.models import Activity, ActivityLog, LoadedPartnership, Origin, Origins, Partnership
 
 ACTIVITY_FIELDS = frozenset(info.alias or name for name, info in Activity.model_fields.items())
 _ACTIVITY_LIST: TypeAdapter[list[Activity]] = TypeAdapter(list[Activity])
 YAML_SUFFIXES = (".yaml", ".yml")
+MAX_SHARED_WORDS = 10_000
 
 PathT = tuple[str | int, ...]
 
@@ -102,17 +103,18 @@ class _ActivitySink:
     """Validates the activities of one file as the reader hands them over, a batch at a time, so
     only the models are kept, with where each was written; once one is invalid, only the errors.
 
-    Models that were given the same keys share one `__pydantic_fields_set__` (pydantic makes a set
-    per model, the largest part of a small model), which nothing changes on a frozen model.
+    What is kept is made compact (see `_compact`): a large log is mostly the same few partner keys
+    and names, and the same few sets of keys, over and over.
     """
 
     def __init__(self, file: str) -> None:
         self.file = file
         self.activities: list[Activity] = []
-        self.origins: list[Origin] = []
+        self.origins = Origins(file)
         # errors with their path from the activity list: (index, field...)
         self.errors: list[ErrorDetails] = []
         self._fields_sets: dict[tuple[str, ...], Any] = {}
+        self._words: dict[str, str] = {}
 
     def __call__(self, items: list[Any], places: list[tuple[int, int]], first: int) -> None:
         try:
@@ -122,21 +124,35 @@ class _ActivitySink:
                 loc = error["loc"]
                 error["loc"] = (first + int(loc[0]), *loc[1:])
                 self.errors.append(error)
-            self.activities, self.origins = [], []
+            self.activities, self.origins = [], Origins(self.file)
             return
         if self.errors:
             return
-        shared = self._fields_sets
+        self._compact(items, models)
+        self.activities.extend(models)
+        self.origins.extend(places)
+
+    def _compact(self, items: list[Any], models: list[Activity]) -> None:
+        """Share what equal models hold alike: one `__pydantic_fields_set__` for the models given the
+        same keys (pydantic makes a set per model, the largest part of a small one), and one string
+        per partner key and person. Nothing changes either on a frozen model; about a third of the
+        memory of a large log (benchmarks/bench_validate.py, bench_large_log.py)."""
+        fields_sets, words = self._fields_sets, self._words
         for item, model in zip(items, models, strict=True):
             keys = tuple(item)
-            fields_set = shared.get(keys)
+            fields_set = fields_sets.get(keys)
             if fields_set is None:
-                shared[keys] = model.__pydantic_fields_set__
+                fields_sets[keys] = model.__pydantic_fields_set__
             else:
                 object.__setattr__(model, "__pydantic_fields_set__", fields_set)
-        self.activities.extend(models)
-        file = self.file
-        self.origins.extend([Origin(file, line, column) for line, column in places])
+            values = model.__dict__
+            values["from_"] = words.setdefault(model.from_, model.from_)
+            values["to"] = words.setdefault(model.to, model.to)
+            people = model.people
+            for index, person in enumerate(people):
+                people[index] = words.setdefault(person, person)
+            if len(words) > MAX_SHARED_WORDS:
+                words.clear()
 
     def report(self, collector: _Collector, source: _Source, prefix: PathT, model: Any) -> bool:
         """File the errors under `prefix` (where the list is in the document); True when there were any."""
@@ -242,7 +258,7 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
     log_entries = [(i, e) for i, e in enumerate(named) if isinstance(e, str) and e] if isinstance(named, list) else []
 
     activities: list[Activity] = list(definition.activities) if definition else []
-    origins: list[Origin] = inline.origins if definition else []
+    origins: list[Origins] = [inline.origins] if definition else []
     # the combined log is the inline activities, then each log's: (first index, source) per segment
     segments: list[tuple[int, _Source]] = [(0, main)]
 
@@ -256,10 +272,11 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
         result.sources.append(source)
         segments.append((len(activities), source))
         activities.extend(log_activities)
-        origins.extend(log_origins)
+        origins.append(log_origins)
 
+    combined = Origins.joined(origins)
     if definition is not None and not collector.pending and not collector.placed:
-        _check_rules(definition, activities, origins, today, segments, main, collector)
+        _check_rules(definition, activities, combined, today, segments, main, collector)
     file_order = {name: i for i, name in enumerate([shown, *(_log_name(shown, entry) for _, entry in log_entries)])}
     result.diagnostics = sorted(
         collector.diagnostics(), key=lambda d: (file_order.get(d.file, len(file_order)), d.line, d.column)
@@ -269,7 +286,7 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
         result.partnership = LoadedPartnership(
             definition=definition,
             activities=tuple(activities[i] for i in order),
-            origins=tuple(origins[i] for i in order),
+            origins=combined.reordered(order),
             file=shown,
             survey_origins=tuple(main.origins(root.get("surveys") or [])),
             places={path: Origin(shown, *mark) for path, mark in document.key_marks.items()},
@@ -296,7 +313,7 @@ def _definition(root: Any, main: _Source, inline: _ActivitySink, collector: _Col
 def _check_rules(
     definition: Partnership,
     activities: list[Activity],
-    origins: list[Origin],
+    origins: Origins,
     today: dt.date,
     segments: list[tuple[int, _Source]],
     main: _Source,
@@ -333,7 +350,7 @@ def _load_log(
     main: _Source,
     where: PathT,
     collector: _Collector,
-) -> tuple[_Source, list[Activity], list[Origin]] | None:
+) -> tuple[_Source, list[Activity], Origins] | None:
     """Read one log named in `logs:`; problems with the entry itself point at the entry."""
     target = base / entry
     shown = _log_name(owner, entry)
