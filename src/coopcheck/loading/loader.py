@@ -138,21 +138,21 @@ class _ActivitySink:
         per partner key and person. Nothing changes either on a frozen model; about a third of the
         memory of a large log (benchmarks/bench_validate.py, bench_large_log.py)."""
         fields_sets, words = self._fields_sets, self._words
+        shared, set_field = words.setdefault, object.__setattr__
         for item, model in zip(items, models, strict=True):
             keys = tuple(item)
             fields_set = fields_sets.get(keys)
             if fields_set is None:
                 fields_sets[keys] = model.__pydantic_fields_set__
             else:
-                object.__setattr__(model, "__pydantic_fields_set__", fields_set)
+                set_field(model, "__pydantic_fields_set__", fields_set)
             values = model.__dict__
-            values["from_"] = words.setdefault(model.from_, model.from_)
-            values["to"] = words.setdefault(model.to, model.to)
-            people = model.people
-            for index, person in enumerate(people):
-                people[index] = words.setdefault(person, person)
-            if len(words) > MAX_SHARED_WORDS:
-                words.clear()
+            giver, taker, people = values["from_"], values["to"], values["people"]
+            values["from_"], values["to"] = shared(giver, giver), shared(taker, taker)
+            if people:
+                people[:] = [shared(person, person) for person in people]
+        if len(words) > MAX_SHARED_WORDS:
+            words.clear()
 
     def report(self, collector: _Collector, source: _Source, prefix: PathT, model: Any) -> bool:
         """File the errors under `prefix` (where the list is in the document); True when there were any."""
