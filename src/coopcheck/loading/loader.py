@@ -135,8 +135,8 @@ class _ActivitySink:
     def _compact(self, items: list[Any], models: list[Activity]) -> None:
         """Share what equal models hold alike: one `__pydantic_fields_set__` for the models given the
         same keys (pydantic makes a set per model, the largest part of a small one), and one string
-        per partner key and person. Nothing changes either on a frozen model; about a third of the
-        memory of a large log (benchmarks/bench_validate.py, bench_large_log.py)."""
+        per partner key and person. A frozen model never changes either. This halves the memory of a
+        large log (benchmarks/bench_validate.py, benchmarks/bench_large_log.py)."""
         fields_sets, words = self._fields_sets, self._words
         shared, set_field = words.setdefault, object.__setattr__
         for item, model in zip(items, models, strict=True):
@@ -252,11 +252,8 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
     result.sources.append(main)
     root = document.root
     definition = _definition(root, main, inline, collector)
-    # Logs are read even when the partnership file has errors, so one run reports all of them;
-    # entries that are not text were reported by the schema already.
-    named = root.get("logs") if isinstance(root, dict) else None
-    log_entries = [(i, e) for i, e in enumerate(named) if isinstance(e, str) and e] if isinstance(named, list) else []
-
+    # Logs are read even when the partnership file has errors, so one run reports all of them.
+    log_entries = _log_entries(root)
     activities: list[Activity] = list(definition.activities) if definition else []
     origins: list[Origins] = [inline.origins] if definition else []
     # the combined log is the inline activities, then each log's: (first index, source) per segment
@@ -282,16 +279,32 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
         collector.diagnostics(), key=lambda d: (file_order.get(d.file, len(file_order)), d.line, d.column)
     )
     if definition is not None and not result.errors:
-        order = sorted(range(len(activities)), key=[activity.date for activity in activities].__getitem__)
-        result.partnership = LoadedPartnership(
-            definition=definition,
-            activities=tuple(activities[i] for i in order),
-            origins=combined.reordered(order),
-            file=shown,
-            survey_origins=tuple(main.origins(root.get("surveys") or [])),
-            places={path: Origin(shown, *mark) for path, mark in document.key_marks.items()},
-        )
+        result.partnership = _loaded(definition, activities, combined, main)
     return result
+
+
+def _log_entries(root: Any) -> list[tuple[int, str]]:
+    """The `logs:` entries to read, with their index (entries that are not text were reported by the
+    schema already)."""
+    named = root.get("logs") if isinstance(root, dict) else None
+    if not isinstance(named, list):
+        return []
+    return [(index, entry) for index, entry in enumerate(named) if isinstance(entry, str) and entry]
+
+
+def _loaded(definition: Partnership, activities: list[Activity], origins: Origins, main: _Source) -> LoadedPartnership:
+    """The valid partnership, its activities oldest first."""
+    assert main.yaml is not None
+    document, shown = main.yaml, main.file
+    order = sorted(range(len(activities)), key=[activity.date for activity in activities].__getitem__)
+    return LoadedPartnership(
+        definition=definition,
+        activities=tuple(activities[i] for i in order),
+        origins=origins.reordered(order),
+        file=shown,
+        survey_origins=tuple(main.origins(document.root.get("surveys") or [])),
+        places={path: Origin(shown, *mark) for path, mark in document.key_marks.items()},
+    )
 
 
 def _definition(root: Any, main: _Source, inline: _ActivitySink, collector: _Collector) -> Partnership | None:
