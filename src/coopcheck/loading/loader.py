@@ -135,8 +135,8 @@ class _ActivitySink:
     def _compact(self, items: list[Any], models: list[Activity]) -> None:
         """Share what equal models hold alike: one `__pydantic_fields_set__` for the models given the
         same keys (pydantic makes a set per model, the largest part of a small one), and one string
-        per partner key and person. A frozen model never changes either. This halves the memory of a
-        large log (benchmarks/bench_validate.py, benchmarks/bench_large_log.py)."""
+        per partner key and person. A frozen model never changes either. On 100,000 activities this
+        takes the peak of `validate` from 275 to 179 MiB (benchmarks/bench_validate.py)."""
         fields_sets, words = self._fields_sets, self._words
         shared, set_field = words.setdefault, object.__setattr__
         for item, model in zip(items, models, strict=True):
