@@ -44,9 +44,10 @@ def main() -> None:
 
 def _tune_collector() -> None:
     """Loading a large log builds millions of small objects that live until the process ends. With
-    the default thresholds the cycle collector rescans them again and again (a third of the time of
-    `validate` in benchmarks/bench_validate.py). The modules imported so far are moved out of its
-    sight and it runs less often: cycles are still collected, the run is over before it matters."""
+    the default thresholds the cycle collector rescans them again and again (a sixth of the CPU
+    time of `validate` on the 100,000 activities of benchmarks/bench_validate.py). The modules
+    imported so far are moved out of its sight and it runs less often: cycles are still collected,
+    and the run is over before the rest matters."""
     gc.freeze()
     gc.set_threshold(100_000, 50, 100)
 
