@@ -143,6 +143,16 @@ def test_long_logs_load_whole_with_their_origins(tmp_path: Path) -> None:
     assert places[f"c{LONG - 1}"] == ("b.csv", LONG + 1, 1)
 
 
+def test_loading_leaves_the_callers_garbage_collector_alone() -> None:
+    import gc
+
+    frozen, thresholds = gc.get_freeze_count(), gc.get_threshold()
+    assert gc.isenabled()
+    assert load_partnership(EXAMPLES / "out-of-step.yaml").partnership is not None
+    assert gc.isenabled()
+    assert (gc.get_freeze_count(), gc.get_threshold()) == (frozen, thresholds)
+
+
 def test_the_shipped_schemas_equal_what_coopcheck_schema_prints(run_cli) -> None:  # type: ignore[no-untyped-def]
     for args, name, built in (
         ((), PARTNERSHIP_SCHEMA_FILE, partnership_schema),
