@@ -116,8 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
     small, large = partnership(10_000, args.seed), partnership(100_000, args.seed)
-    # As after `load_partnership`, which moves what it built out of the cycle collector's sight:
-    # otherwise every collection during the timed runs rescans the 100,000 activities.
+    # The command line runs the cycle collector rarely (`coopcheck.cli.main`); here what was built is
+    # moved out of its sight, or every collection during the timed runs rescans the 100,000 activities.
     gc.freeze()
     assess(small, AS_OF)  # warm up imports and caches
     small_time, large_time = timed(small, args.repeat), timed(large, args.repeat)

@@ -107,6 +107,52 @@ def test_every_error_of_every_file_is_reported_at_once(tmp_path: Path) -> None:
     ]
 
 
+LONG = 2_500  # more activities than the loader validates in one batch
+
+
+def _yaml_activity(i: int, date: str = "2026-02-01") -> str:
+    return f"  - id: a{i}\n    date: {date}\n    from: northwind\n    to: contoso\n    type: call\n"
+
+
+def test_long_logs_keep_exact_positions_in_every_batch(tmp_path: Path) -> None:
+    bad = {7, 1_999, 2_400}
+    inline = "".join(_yaml_activity(i, "2026-02-3x" if i in bad else "2026-02-01") for i in range(LONG))
+    rows = [f"c{i},2026-02-0{1 + i % 9},northwind,contoso,call,{'x' if i in bad else 2}" for i in range(LONG)]
+    write(tmp_path, "id,date,from,to,type,hours\n" + "\n".join(rows) + "\n", "logs/crm.csv")
+    path = write(tmp_path, HEAD + "logs: [logs/crm.csv]\nactivities:\n" + inline)
+    result = load_partnership(path)
+    head_lines = HEAD.count("\n") + 2
+    assert [(Path(e.file).name, e.line, e.column, e.field) for e in result.errors] == [
+        *(("p.yaml", head_lines + 5 * i + 2, 11, f"activities[{i}].date") for i in sorted(bad)),
+        *(("crm.csv", i + 2, len(rows[i]), f"activities[{i}].hours") for i in sorted(bad)),
+    ]
+
+
+def test_long_logs_load_whole_with_their_origins(tmp_path: Path) -> None:
+    write(tmp_path, "activities:\n" + "".join(_yaml_activity(i) for i in range(LONG)), "logs/a.yaml")
+    rows = "".join(f"c{i},2026-02-02,contoso,northwind,lead\n" for i in range(LONG))
+    write(tmp_path, "id,date,from,to,type\n" + rows, "logs/b.csv")
+    path = write(tmp_path, HEAD + "logs: [logs/a.yaml, logs/b.csv]\n")
+    loaded = load_partnership(path, today=__import__("datetime").date(2026, 11, 28)).partnership
+    assert loaded is not None
+    assert len(loaded.activities) == 2 * LONG
+    pairs = zip(loaded.activities, loaded.origins, strict=True)
+    places = {a.id: (Path(o.file).name, o.line, o.column) for a, o in pairs}
+    assert places["a0"] == ("a.yaml", 2, 5)
+    assert places[f"a{LONG - 1}"] == ("a.yaml", 2 + 5 * (LONG - 1), 5)
+    assert places[f"c{LONG - 1}"] == ("b.csv", LONG + 1, 1)
+
+
+def test_loading_leaves_the_callers_garbage_collector_alone() -> None:
+    import gc
+
+    frozen, thresholds = gc.get_freeze_count(), gc.get_threshold()
+    assert gc.isenabled()
+    assert load_partnership(EXAMPLES / "out-of-step.yaml").partnership is not None
+    assert gc.isenabled()
+    assert (gc.get_freeze_count(), gc.get_threshold()) == (frozen, thresholds)
+
+
 def test_the_shipped_schemas_equal_what_coopcheck_schema_prints(run_cli) -> None:  # type: ignore[no-untyped-def]
     for args, name, built in (
         ((), PARTNERSHIP_SCHEMA_FILE, partnership_schema),

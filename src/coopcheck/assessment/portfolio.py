@@ -4,15 +4,16 @@
 annotations, JUnit) read nothing else. A file is `invalid` when it could not be loaded (its
 diagnostics say where), `failed` when its assessment hits a threshold, else `passed`.
 
-A portfolio can hold hundreds of partnerships, so each keeps its assessment packed (compressed
-JSON, a few kilobytes) with the handful of figures the summary needs; a renderer unpacks one
-assessment at a time. Memory then grows with the number of files by kilobytes, not by objects.
+A portfolio can hold hundreds of partnerships, so each keeps its assessment as its JSON text (a
+few to a few tens of kilobytes) with the handful of figures the summary needs; a renderer parses
+one assessment at a time. Memory then grows with the number of files by kilobytes, not by objects.
+(Compressing the text saved about 10 kB per file: 2 MiB of 52 for 200 files in
+benchmarks/bench_check.py, which stays within its flat-memory target without it.)
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ HEALTH_MOVES = ("health.rose", "health.fell")
 
 @dataclass(frozen=True)
 class CheckedPartnership:
-    """One partnership file: its diagnostics, the thresholds it hits, and its assessment (packed).
+    """One partnership file: its diagnostics, the thresholds it hits, and its assessment as JSON.
 
     `assessment_json` and `assessment()` are None when the file is invalid (or only validated).
     """
@@ -37,7 +38,7 @@ class CheckedPartnership:
     files: tuple[str, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     hits: tuple[Hit, ...] = ()
-    packed: bytes | None = None
+    assessment_json: str | None = None
     id: str | None = None
     band: str | None = None
     health_change: float | None = None
@@ -57,12 +58,8 @@ class CheckedPartnership:
         """The partnership id, or the file when it could not be read."""
         return self.id or self.file
 
-    @property
-    def assessment_json(self) -> str | None:
-        return zlib.decompress(self.packed).decode("utf-8") if self.packed is not None else None
-
     def assessment(self) -> Assessment | None:
-        """The assessment, unpacked anew on every call: keep it only as long as one row needs it."""
+        """The assessment, parsed anew on every call: keep it only as long as one row needs it."""
         text = self.assessment_json
         return Assessment.model_validate_json(text) if text is not None else None
 
@@ -79,7 +76,7 @@ class PortfolioCheck:
 
     @property
     def bands(self) -> Counter[str]:
-        return Counter((r.band or "unscored") for r in self.results if r.packed is not None)
+        return Counter((r.band or "unscored") for r in self.results if r.assessment_json is not None)
 
     @property
     def status(self) -> Status:
@@ -113,7 +110,7 @@ def checked(
     fail_on: Sequence[str],
     files: Sequence[str] = (),
 ) -> CheckedPartnership:
-    """Hold one assessment against the thresholds, and pack it."""
+    """Hold one assessment against the thresholds, and keep it as JSON."""
     if assessment is None:
         return CheckedPartnership(file, tuple(files) or (file,), tuple(diagnostics))
     return CheckedPartnership(
@@ -121,7 +118,7 @@ def checked(
         tuple(files) or (file,),
         tuple(diagnostics),
         hits=tuple(evaluate(assessment, fail_under, fail_on)),
-        packed=zlib.compress(assessment.model_dump_json().encode("utf-8"), 1),
+        assessment_json=assessment.model_dump_json(),
         id=assessment.partnership.id,
         band=assessment.health.band,
         health_change=health_change(assessment),

@@ -176,16 +176,10 @@ def not_a_date(value: str, what: str) -> str:
     return _("{option}: not a date (found '{found}'; expected YYYY-MM-DD)").format(option=what, found=value) + hint
 
 
-# What the last command loaded stays referenced until the process ends: `main()` ends it with
-# `os._exit`, so a large log's millions of objects are never freed one by one on the way out.
-_loaded: list[LoadResult] = []
-
-
 def load_all(files: list[Path], allow_outside: bool, today: dt.date | None = None) -> list[LoadResult]:
     from coopcheck.loading import load_partnership
 
-    _loaded[:] = [load_partnership(file, allow_outside=allow_outside, today=today) for file in files]
-    return list(_loaded)
+    return [load_partnership(file, allow_outside=allow_outside, today=today) for file in files]
 
 
 def load_settings(explicit: Path | None = None) -> LoadedConfig:

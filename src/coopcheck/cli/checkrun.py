@@ -2,7 +2,7 @@
 
 A worker loads one partnership, assesses it (the engine compares with the end of the previous
 month itself), holds it against the thresholds and returns a `CheckedPartnership`: diagnostics,
-thresholds hit and the assessment packed into a few kilobytes. It keeps nothing between files.
+thresholds hit and the assessment as JSON text, a few kilobytes. It keeps nothing between files.
 The parent hands out a bounded window of files at a time and reads the results back in input
 order, so the output is the same for any number of processes and memory grows by kilobytes per
 file, not by the size of the logs.

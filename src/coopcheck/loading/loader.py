@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import gc
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
 from coopcheck.i18n import _
 from coopcheck.loading import csvsource, inputs, yamlsource
@@ -27,11 +27,12 @@ from coopcheck.loading.diagnostics import Diagnostic, InputError, format_path
 from coopcheck.loading.messages import describe
 from coopcheck.loading.rules import check
 from coopcheck.loading.yamlerrors import hash_in_values
-from coopcheck.models import Activity, ActivityLog, LoadedPartnership, Origin, Partnership
+from coopcheck.models import Activity, ActivityLog, LoadedPartnership, Origin, Origins, Partnership
 
 ACTIVITY_FIELDS = frozenset(info.alias or name for name, info in Activity.model_fields.items())
 _ACTIVITY_LIST: TypeAdapter[list[Activity]] = TypeAdapter(list[Activity])
 YAML_SUFFIXES = (".yaml", ".yml")
+MAX_SHARED_WORDS = 10_000
 
 PathT = tuple[str | int, ...]
 
@@ -43,8 +44,8 @@ class LoadResult:
     partnership: LoadedPartnership | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
-    # The documents as read live as long as the result: a large log is millions of small objects,
-    # and freeing them is left to whoever drops the result (a one-shot command: nobody, at exit).
+    # The files as read (their text, to place diagnostics); the activities themselves are kept
+    # only as validated models.
     sources: list[_Source] = field(default_factory=list, repr=False)
 
     @property
@@ -94,6 +95,13 @@ class _Source:
                 out[(path, anchor)] = place.value
         return out
 
+    def origins(self, raw: list[Any]) -> list[Origin]:
+        """Where each mapping of `raw` (a list read from this YAML file) starts."""
+        file = self.file
+        assert self.yaml is not None
+        marks = self.yaml.mapping_marks
+        return [Origin(file, *marks.get(id(data), (1, 1))) for data in raw]
+
     def comment_at(self, line: int, column: int) -> bool:
         """Whether a comment starts where a value should be (`name: #1 Alpha` leaves `name` empty)."""
         lines = self.text_lines
@@ -104,14 +112,68 @@ class _Source:
         """The YAML text by line, split once, for messages that look at what was written."""
         return self.yaml.text.split("\n") if self.yaml is not None else []
 
-    def origins(self, raw: list[Any]) -> list[Origin]:
-        """Where each activity of this file starts, in the order they were written."""
-        file = self.file
-        if self.csv is not None:
-            return [Origin(file, line, 1) for line in self.csv.lines]
-        assert self.yaml is not None
-        marks = self.yaml.mapping_marks
-        return [Origin(file, *marks.get(id(data), (1, 1))) for data in raw]
+
+class _ActivitySink:
+    """Validates the activities of one file as the reader hands them over, a batch at a time, so
+    only the models are kept, with where each was written; once one is invalid, only the errors.
+
+    What is kept is made compact (see `_compact`): a large log is mostly the same few partner keys
+    and names, and the same few sets of keys, over and over.
+    """
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.activities: list[Activity] = []
+        self.origins = Origins(file)
+        # errors with their path from the activity list: (index, field...)
+        self.errors: list[ErrorDetails] = []
+        self._fields_sets: dict[tuple[str, ...], Any] = {}
+        self._words: dict[str, str] = {}
+
+    def __call__(self, items: list[Any], places: list[tuple[int, int]], first: int) -> None:
+        try:
+            models = _ACTIVITY_LIST.validate_python(items)
+        except ValidationError as exc:
+            for error in exc.errors():
+                loc = error["loc"]
+                error["loc"] = (first + int(loc[0]), *loc[1:])
+                self.errors.append(error)
+            self.activities, self.origins = [], Origins(self.file)
+            return
+        if self.errors:
+            return
+        self._compact(items, models)
+        self.activities.extend(models)
+        self.origins.extend(places)
+
+    def _compact(self, items: list[Any], models: list[Activity]) -> None:
+        """Share what equal models hold alike: one `__pydantic_fields_set__` for the models given the
+        same keys (pydantic makes a set per model, the largest part of a small one), and one string
+        per partner key and person. A frozen model never changes either. On 100,000 activities this
+        takes the peak of `validate` from 275 to 179 MiB (benchmarks/bench_validate.py)."""
+        fields_sets, words = self._fields_sets, self._words
+        shared, set_field = words.setdefault, object.__setattr__
+        for item, model in zip(items, models, strict=True):
+            keys = tuple(item)
+            fields_set = fields_sets.get(keys)
+            if fields_set is None:
+                fields_sets[keys] = model.__pydantic_fields_set__
+            else:
+                set_field(model, "__pydantic_fields_set__", fields_set)
+            values = model.__dict__
+            giver, taker, people = values["from_"], values["to"], values["people"]
+            values["from_"], values["to"] = shared(giver, giver), shared(taker, taker)
+            if people:
+                people[:] = [shared(person, person) for person in people]
+        if len(words) > MAX_SHARED_WORDS:
+            words.clear()
+
+    def report(self, collector: _Collector, source: _Source, prefix: PathT, model: Any) -> bool:
+        """File the errors under `prefix` (where the list is in the document); True when there were any."""
+        for error in self.errors:
+            error["loc"] = (*prefix, *error["loc"])
+        collector.schema_errors(source, self.errors, model)
+        return bool(self.errors)
 
 
 def shown_path(path: PathT) -> str:
@@ -142,8 +204,8 @@ class _Collector:
     def fail(self, diagnostics: Iterable[Diagnostic]) -> None:
         self.placed.extend(diagnostics)
 
-    def schema_errors(self, source: _Source, error: ValidationError, model: Any) -> None:
-        for item in error.errors():
+    def schema_errors(self, source: _Source, errors: Iterable[ErrorDetails], model: Any) -> None:
+        for item in errors:
             loc = tuple(item["loc"])
             on_key = loc[-1:] == ("[key]",)  # a mapping key that failed its own validation
             loc = loc[:-1] if on_key else loc
@@ -190,32 +252,18 @@ def _read(path: Path, shown: str) -> bytes:
 
 
 def _read_yaml(
-    path: Path, shown: str, expected: str = "a mapping starting with 'coopcheck: 1'"
+    path: Path,
+    shown: str,
+    expected: str = yamlsource.PARTNERSHIP_EXPECTED,
+    sink: _ActivitySink | None = None,
 ) -> yamlsource.YamlDocument:
     text = yamlsource.decode(_read(path, shown), shown)
-    return yamlsource.parse(text, shown, expected)
-
-
-@contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """Loading builds millions of small acyclic objects. Left on, the cycle collector rescans them
-    again and again (about 40% of the time on a large log); switched off and on again, its first
-    run after loading would scan them all at once. So it is paused, and what loading built is
-    moved out of its sight (`gc.freeze`): it is still freed as usual when no longer referenced."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
+    return yamlsource.parse(text, shown, expected, sink, sink_root_list=not expected)
 
 
 def load_partnership(path: str | Path, *, allow_outside: bool = False, today: dt.date | None = None) -> LoadResult:
     """Read, check and combine a partnership file and its logs. Never raises for bad input."""
-    with _without_cycle_collection():
-        return _load(path, allow_outside, today or dt.date.today())
+    return _load(path, allow_outside, today or dt.date.today())
 
 
 def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
@@ -225,8 +273,9 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
     if Path(path).suffix.lower() == ".csv" and Path(path).is_file():
         result.diagnostics = [Diagnostic(shown, 1, 1, is_a_log(Path(path)))]
         return result
+    inline = _ActivitySink(shown)
     try:
-        document = _read_yaml(Path(path), shown)
+        document = _read_yaml(Path(path), shown, sink=inline)
         collector.slips.extend(hash_in_values(document.text, shown))
     except InputError as exc:
         result.diagnostics = exc.diagnostics
@@ -234,25 +283,11 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
     main = _Source(shown, yaml=document, activity_prefix=("activities",))
     result.sources.append(main)
     root = document.root
-    definition: Partnership | None = None
-    if _looks_like_a_log(root):
-        collector.add(main, (), "value", is_a_log(Path(path)), "")
-    elif not isinstance(root, dict):
-        collector.add(main, (), "value", _("expected a mapping starting with 'coopcheck: 1'"), "")
-    else:
-        collector.partners = declared_partners(root)
-        try:
-            definition = Partnership.model_validate(root)
-        except ValidationError as exc:
-            collector.schema_errors(main, exc, Partnership)
-    # Logs are read even when the partnership file has errors, so one run reports all of them;
-    # entries that are not text were reported by the schema already.
-    named = root.get("logs") if isinstance(root, dict) else None
-    log_entries = [(i, e) for i, e in enumerate(named) if isinstance(e, str) and e] if isinstance(named, list) else []
-
+    definition = _definition(root, main, inline, collector)
+    # Logs are read even when the partnership file has errors, so one run reports all of them.
+    log_entries = _log_entries(root)
     activities: list[Activity] = list(definition.activities) if definition else []
-    raw_inline = root.get("activities") if isinstance(root, dict) else None
-    origins: list[Origin] = main.origins(raw_inline) if definition and raw_inline else []
+    origins: list[Origins] = [inline.origins] if definition else []
     # the combined log is the inline activities, then each log's: (first index, source) per segment
     segments: list[tuple[int, _Source]] = [(0, main)]
 
@@ -264,43 +299,22 @@ def _load(path: str | Path, allow_outside: bool, today: dt.date) -> LoadResult:
         loaded = _load_log(base, entry, shown, allow_outside, main, ("logs", index), collector)
         if loaded is None:
             continue
-        source, log_activities, raw = loaded
+        source, log_activities, log_origins = loaded
         result.files.append(source.file)
         result.sources.append(source)
+        segments.append((len(activities), source))
         activities.extend(log_activities)
-        origins.extend(source.origins(raw))
-        segments.append((len(activities) - len(log_activities), source))
+        origins.append(log_origins)
 
+    combined = Origins.joined(origins)
     if definition is not None and not collector.pending and not collector.placed:
-        for violation in check(definition, activities, origins, today):
-            if violation.target[0] == "activity":
-                index = int(violation.target[1])
-                start, source = segments[bisect.bisect_right(segments, index, key=lambda s: s[0]) - 1]
-                target: PathT = (*source.activity_prefix, index - start, *violation.target[2:])
-                collector.add(source, target, "value", violation.message, shown_path(target), violation.severity)
-            else:
-                collector.add(
-                    main,
-                    violation.target,
-                    "value",
-                    violation.message,
-                    format_path(violation.target),
-                    violation.severity,
-                )
+        _check_rules(definition, activities, combined, today, segments, main, collector)
     file_order = {name: i for i, name in enumerate([shown, *(_log_name(shown, entry) for _, entry in log_entries)])}
     result.diagnostics = sorted(
         collector.diagnostics(), key=lambda d: (file_order.get(d.file, len(file_order)), d.line, d.column)
     )
     if definition is not None and not result.errors:
-        order = sorted(range(len(activities)), key=[activity.date for activity in activities].__getitem__)
-        result.partnership = LoadedPartnership(
-            definition=definition,
-            activities=tuple(activities[i] for i in order),
-            origins=tuple(origins[i] for i in order),
-            file=shown,
-            survey_origins=tuple(main.origins(root.get("surveys") or [])),
-            places={path: Origin(shown, *mark) for path, mark in document.key_marks.items()},
-        )
+        result.partnership = _loaded(definition, activities, combined, main)
     return result
 
 
@@ -372,6 +386,77 @@ def _listed_before(target: Path, where: PathT, seen: dict[str, PathT], main: _So
     return True
 
 
+def _log_entries(root: Any) -> list[tuple[int, str]]:
+    """The `logs:` entries to read, with their index (entries that are not text were reported by the
+    schema already)."""
+    named = root.get("logs") if isinstance(root, dict) else None
+    if not isinstance(named, list):
+        return []
+    return [(index, entry) for index, entry in enumerate(named) if isinstance(entry, str) and entry]
+
+
+def _loaded(definition: Partnership, activities: list[Activity], origins: Origins, main: _Source) -> LoadedPartnership:
+    """The valid partnership, its activities oldest first."""
+    assert main.yaml is not None
+    document, shown = main.yaml, main.file
+    order = sorted(range(len(activities)), key=[activity.date for activity in activities].__getitem__)
+    return LoadedPartnership(
+        definition=definition,
+        activities=tuple(activities[i] for i in order),
+        origins=origins.reordered(order),
+        file=shown,
+        survey_origins=tuple(main.origins(document.root.get("surveys") or [])),
+        places={path: Origin(shown, *mark) for path, mark in document.key_marks.items()},
+    )
+
+
+def _definition(root: Any, main: _Source, inline: _ActivitySink, collector: _Collector) -> Partnership | None:
+    """The partnership file's definition with its inline activities (streamed apart), or None."""
+    if _looks_like_a_log(root):
+        collector.add(main, (), "value", is_a_log(Path(main.file)), "")
+        return None
+    if not isinstance(root, dict):
+        collector.add(main, (), "value", _("expected a mapping starting with 'coopcheck: 1'"), "")
+        return None
+    collector.partners = declared_partners(root)
+    try:
+        definition = Partnership.model_validate(root)
+    except ValidationError as exc:
+        collector.schema_errors(main, exc.errors(), Partnership)
+        inline.report(collector, main, main.activity_prefix, Partnership)
+        return None
+    if inline.report(collector, main, main.activity_prefix, Partnership):
+        return None
+    return definition.model_copy(update={"activities": inline.activities}) if inline.activities else definition
+
+
+def _check_rules(
+    definition: Partnership,
+    activities: list[Activity],
+    origins: Origins,
+    today: dt.date,
+    segments: list[tuple[int, _Source]],
+    main: _Source,
+    collector: _Collector,
+) -> None:
+    """The rules across fields and files, each violation placed in the file that holds it."""
+    for violation in check(definition, activities, origins, today):
+        if violation.target[0] == "activity":
+            index = int(violation.target[1])
+            start, source = segments[bisect.bisect_right(segments, index, key=lambda s: s[0]) - 1]
+            target: PathT = (*source.activity_prefix, index - start, *violation.target[2:])
+            collector.add(source, target, "value", violation.message, shown_path(target), violation.severity)
+        else:
+            collector.add(
+                main,
+                violation.target,
+                "value",
+                violation.message,
+                format_path(violation.target),
+                violation.severity,
+            )
+
+
 def _log_name(owner: str, entry: str) -> str:
     """How a log is named in messages: its path as seen from where the partnership file was named."""
     return os.path.normpath(os.path.join(os.path.dirname(owner), entry))
@@ -385,87 +470,72 @@ def _load_log(
     main: _Source,
     where: PathT,
     collector: _Collector,
-) -> tuple[_Source, list[Activity], list[Any]] | None:
+) -> tuple[_Source, list[Activity], Origins] | None:
     """Read one log named in `logs:`; problems with the entry itself point at the entry."""
     target = base / entry
-    field = format_path(where)
-    problem = inputs.name_problem(str(target))
-    if problem is not None:
-        collector.add(main, where, "value", _("log path cannot be used: {problem}").format(problem=problem), field)
+    unusable = inputs.name_problem(str(target))
+    if unusable is not None:
+        message = _("log path cannot be used: {problem}").format(problem=unusable)
+        collector.add(main, where, "value", message, format_path(where))
         return None
     shown = _log_name(owner, entry)
+    problem = _log_entry_problem(base, target, entry, shown, allow_outside)
+    if problem is not None:
+        collector.add(main, where, "value", problem, format_path(where))
+        return None
+    sink = _ActivitySink(shown)
     try:
-        resolved = target.resolve()
-    except (OSError, RuntimeError):
-        collector.add(
-            main,
-            where,
-            "value",
-            _("log path cannot be resolved (found '{entry}'; a symbolic link loop?)").format(entry=entry),
-            field,
-        )
-        return None
-    if not allow_outside and (not resolved.is_relative_to(base.resolve()) or os.path.isabs(entry)):
-        collector.add(
-            main,
-            where,
-            "value",
-            _(
-                "log path leaves the partnership file's folder (found '{entry}'); move the log next to the file "
-                "or allow it with --allow-outside-logs (config: allow_outside_logs: true)"
-            ).format(entry=entry),
-            field,
-        )
-        return None
-    suffix = target.suffix.lower()
-    if suffix not in (*YAML_SUFFIXES, ".csv"):
-        collector.add(
-            main,
-            where,
-            "value",
-            _("unsupported log format (found '{entry}'; expected .yaml, .yml or .csv)").format(entry=entry),
-            field,
-        )
-        return None
-    if not target.exists() or target.is_dir():
-        if target.is_dir():
-            problem = _("log file is a directory (found '{entry}', looked for '{shown}')")
-        else:
-            problem = _("log file not found (found '{entry}', looked for '{shown}')")
-        collector.add(main, where, "value", problem.format(entry=entry, shown=shown), field)
-        return None
-    try:
-        if suffix == ".csv":
+        if target.suffix.lower() == ".csv":
             text = yamlsource.decode(_read(target, shown), shown)
-            log = csvsource.parse(text, shown, ACTIVITY_FIELDS)
-            source = _Source(shown, csv=log)
-            raw: list[Any] = log.rows
+            source = _Source(shown, csv=csvsource.parse(text, shown, ACTIVITY_FIELDS, sink))
+            failed = sink.report(collector, source, (), list[Activity])
         else:
-            document = _read_yaml(target, shown, expected="")
-            collector.slips.extend(hash_in_values(document.text, shown))
-            source = _Source(shown, yaml=document)
-            if document.root is None:
-                return source, [], []
-            if isinstance(document.root, dict):
-                source.activity_prefix = ("activities",)
-                try:
-                    parsed = ActivityLog.model_validate(document.root)
-                except ValidationError as exc:
-                    collector.schema_errors(source, exc, ActivityLog)
-                    return None
-                raw = document.root.get("activities") or []
-                return source, list(parsed.activities), raw
-            if not isinstance(document.root, list):
-                collector.add(
-                    source, (), "value", _("expected a list of activities, or 'activities:' with that list"), ""
-                )
-                return None
-            raw = document.root
+            source = _Source(shown, yaml=_read_yaml(target, shown, expected="", sink=sink))
+            assert source.yaml is not None
+            collector.slips.extend(hash_in_values(source.yaml.text, shown))
+            failed = _check_yaml_log(source, sink, collector)
     except InputError as exc:
         collector.fail(exc.diagnostics)
         return None
+    return None if failed else (source, sink.activities, sink.origins)
+
+
+def _log_entry_problem(base: Path, target: Path, entry: str, shown: str, allow_outside: bool) -> str | None:
+    """What is wrong with a `logs:` entry before its file is read, if anything."""
     try:
-        return source, _ACTIVITY_LIST.validate_python(raw), raw
-    except ValidationError as exc:
-        collector.schema_errors(source, exc, list[Activity])
-        return None
+        resolved = target.resolve()
+    except (OSError, RuntimeError):
+        return _("log path cannot be resolved (found '{entry}'; a symbolic link loop?)").format(entry=entry)
+    if not allow_outside and (not resolved.is_relative_to(base.resolve()) or os.path.isabs(entry)):
+        return _(
+            "log path leaves the partnership file's folder (found '{entry}'); move the log next to the file "
+            "or allow it with --allow-outside-logs (config: allow_outside_logs: true)"
+        ).format(entry=entry)
+    if target.suffix.lower() not in (*YAML_SUFFIXES, ".csv"):
+        return _("unsupported log format (found '{entry}'; expected .yaml, .yml or .csv)").format(entry=entry)
+    if target.is_dir():
+        return _("log file is a directory (found '{entry}', looked for '{shown}')").format(entry=entry, shown=shown)
+    if not target.exists():
+        return _("log file not found (found '{entry}', looked for '{shown}')").format(entry=entry, shown=shown)
+    return None
+
+
+def _check_yaml_log(source: _Source, sink: _ActivitySink, collector: _Collector) -> bool:
+    """File the problems of a YAML log whose activities were streamed to `sink`; True if any."""
+    assert source.yaml is not None
+    root = source.yaml.root
+    if root is None:
+        return False
+    if isinstance(root, dict):
+        source.activity_prefix = ("activities",)
+        try:
+            ActivityLog.model_validate(root)
+        except ValidationError as exc:
+            collector.schema_errors(source, exc.errors(), ActivityLog)
+            sink.report(collector, source, source.activity_prefix, ActivityLog)
+            return True
+        return sink.report(collector, source, source.activity_prefix, ActivityLog)
+    if not isinstance(root, list):
+        collector.add(source, (), "value", _("expected a list of activities, or 'activities:' with that list"), "")
+        return True
+    return sink.report(collector, source, (), list[Activity])

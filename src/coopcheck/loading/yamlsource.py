@@ -12,12 +12,18 @@ text that is not UTF-8.
 Positions are kept cheaply: the fast pass records where each mapping starts (`mapping_marks`,
 keyed by the id of the dict it built). Exact positions of keys and values are recovered only when
 there is an error, by `locate`, which reads the file a second time.
+
+An activity log can be far larger than what is kept of it. Given a `sink`, `parse` does not build
+the activity list (the `activities:` list of the top-level mapping, or a top-level list when
+`sink_root_list` is set): it hands its items to the sink in batches, each with the place where it
+starts, and forgets them. The list stays empty in the data, and memory stays bounded by what the
+sink keeps.
 """
 
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,6 +50,12 @@ ALLOWED_TAGS = frozenset({"tag:yaml.org,2002:str", "!"})
 PARTNERSHIP_EXPECTED = N_("a mapping starting with 'coopcheck: 1'")
 
 Path_ = tuple[str | int, ...]
+STREAMED_KEY = "activities"
+BATCH = 1000
+
+# Receives complete items of the streamed list: the items, where each starts (1-based line,
+# column), and the index of the first one in the list.
+Sink = Callable[[list[Any], list[tuple[int, int]], int], None]
 
 
 @dataclass
@@ -56,6 +68,34 @@ class YamlDocument:
     root: Any
     mapping_marks: dict[int, tuple[int, int]]
     key_marks: dict[tuple[str, ...], tuple[int, int]] = field(default_factory=dict)
+
+
+class _Streamed(list[Any]):
+    """Stands in for the streamed list while it is read: it stays empty, and hands its items to the
+    sink a batch at a time. An item is handed on once the next one starts (or the list ends), since
+    a mapping is appended when it opens, before its keys are read."""
+
+    def __init__(self, sink: Sink, marks: dict[int, tuple[int, int]]) -> None:
+        super().__init__()
+        self.sink = sink
+        self.marks = marks
+        self.batch: list[Any] = []
+        self.places: list[tuple[int, int]] = []
+        self.first = 0
+
+    def append(self, item: Any) -> None:
+        if len(self.batch) >= BATCH:
+            self.close()
+        self.batch.append(item)
+        # each item is a fresh mapping whose start was recorded just before; the record goes with it
+        self.places.append(self.marks.pop(id(item), (1, 1)) if item.__class__ is dict else (1, 1))
+
+    def close(self) -> None:
+        if self.batch:
+            batch, places = self.batch, self.places
+            self.batch, self.places = [], []
+            self.sink(batch, places, self.first)
+            self.first += len(batch)
 
 
 def decode(data: bytes, file: str) -> str:
@@ -164,15 +204,22 @@ def _refuse_special(file: str, event: Any) -> None:
         )
 
 
-def parse(text: str, file: str, expected: str = PARTNERSHIP_EXPECTED) -> YamlDocument:
+def parse(
+    text: str,
+    file: str,
+    expected: str = PARTNERSHIP_EXPECTED,
+    sink: Sink | None = None,
+    sink_root_list: bool = False,
+) -> YamlDocument:
     """Build plain data from one YAML document, strictly. Raises InputError.
 
     An empty document (nothing, or only comments) is an error naming `expected`, or None data
-    when `expected` is empty.
+    when `expected` is empty. With a `sink`, the activity list is streamed to it (see above); when
+    this raises, what the sink was given is to be dropped.
     """
     loader = yaml.CBaseLoader(text) if hasattr(yaml, "CBaseLoader") else yaml.BaseLoader(text)
     try:
-        document = _build(loader, text, file)
+        document = _build(loader, text, file, sink, sink_root_list)
     except yaml.YAMLError as exc:
         raise _yaml_error(file, text, exc) from None
     finally:
@@ -182,8 +229,10 @@ def parse(text: str, file: str, expected: str = PARTNERSHIP_EXPECTED) -> YamlDoc
     return document
 
 
-def _build(loader: Any, text: str, file: str) -> YamlDocument:
-    # The hot loop of loading: one pass over ~20 events per activity, kept deliberately flat.
+def _build(loader: Any, text: str, file: str, sink: Sink | None, sink_root_list: bool) -> YamlDocument:
+    # The hot loop of loading: one pass over ~20 events per activity, kept deliberately flat (one
+    # function, local names) because a call or a global per event shows in
+    # benchmarks/bench_validate.py (validate against the bare event stream).
     get_event = loader.get_event
     # Local names for what the loop tests on every event: cheaper than module globals.
     scalar, mapping_start, sequence_start = ScalarEvent, MappingStartEvent, SequenceStartEvent
@@ -198,6 +247,7 @@ def _build(loader: Any, text: str, file: str) -> YamlDocument:
     path: tuple[str, ...] | None = None
     key: Any = None
     root: Any = None
+    streamed: _Streamed | None = None
     documents = 0
     while True:
         event = get_event()
@@ -239,6 +289,8 @@ def _build(loader: Any, text: str, file: str) -> YamlDocument:
                 new = {}
                 mark = event.start_mark
                 marks[id(new)] = (mark.line + 1, mark.column + 1)
+            elif sink is not None and streamed is None and _streams(container, root, key, sink_root_list):
+                new = streamed = _Streamed(sink, marks)
             else:
                 new = []
             if in_list:
@@ -280,7 +332,16 @@ def _build(loader: Any, text: str, file: str) -> YamlDocument:
                 raise _error(file, event.start_mark, _("only one YAML document per file (found a second '---')"))
         elif cls is StreamEndEvent:
             break
+    if streamed is not None:
+        streamed.close()
     return YamlDocument(file, text, root, marks, key_marks)
+
+
+def _streams(container: Any, root: Any, key: Any, root_list: bool) -> bool:
+    """Whether a list opening here is the activity list: at the top, or under the top mapping's key."""
+    if container is None:
+        return root_list
+    return container is root and key == STREAMED_KEY
 
 
 @dataclass(frozen=True)

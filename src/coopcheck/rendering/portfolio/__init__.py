@@ -9,7 +9,6 @@ YAML lines that evidence each finding, `junit` one test case per partnership. Ea
 from __future__ import annotations
 
 import dataclasses
-import zlib
 
 from coopcheck.assessment.portfolio import PortfolioCheck
 from coopcheck.escaping import printable_all
@@ -23,6 +22,6 @@ def printable_check(check: PortfolioCheck) -> PortfolioCheck:
         assessment = result.assessment()
         escaped = printable_all(assessment)
         if escaped is not assessment and escaped is not None:
-            shown = dataclasses.replace(shown, packed=zlib.compress(escaped.model_dump_json().encode("utf-8"), 1))
+            shown = dataclasses.replace(shown, assessment_json=escaped.model_dump_json())
         results.append(shown)
     return dataclasses.replace(check, results=tuple(results))

@@ -6,7 +6,7 @@
                   "diagnostics": [...], "assessment": {...} | null}, ...]}
 
 One line per partnership: compact enough for hundreds of them, and easy to grep and diff. The
-assessments are written as they were packed, without being parsed again. Results are in input
+assessments are written as they were kept, without being parsed again. Results are in input
 order and nothing depends on timing or the number of processes, so the same files always give
 byte-identical output.
 """
