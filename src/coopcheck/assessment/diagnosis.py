@@ -133,6 +133,11 @@ class Sections:
 
 
 def diagnose(s: Sections, params: DiagnosisParameters, zombie_months: int) -> Diagnosis:
+    cuts = {"influence_strong": params.influence_strong, "outcome_strong": params.outcome_strong}
+    return _diagnose(s, params, zombie_months).model_copy(update=cuts)
+
+
+def _diagnose(s: Sections, params: DiagnosisParameters, zombie_months: int) -> Diagnosis:
     evidence = s.evidence
     started = evidence.definition.started
     if evidence.considered == 0 or evidence.as_of < started + dt.timedelta(days=params.grace_days):

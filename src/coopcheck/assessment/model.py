@@ -59,6 +59,8 @@ class Diagnosis(Out):
     params: dict[str, str | int | float | None] = Field(
         default_factory=dict, description="The figures the headline rests on, as they fill `template`."
     )
+    influence_strong: float = Field(default=60, description="Influence score that counted as strong.")
+    outcome_strong: float = Field(default=60, description="Outcome score that counted as strong.")
 
 
 class Influence(Out):
@@ -199,11 +201,16 @@ class MonthPoint(Out):
     empty_contact_cost: float
 
 
+# A `finding.*` movement carries the finding's own parameters under this prefix.
+MOVEMENT_FINDING_PARAM = "finding."
+
+
 class Movement(Out):
     """One thing that moved since the previous month: a stable id, the English text and its parameters."""
 
     id: str
     message: str
+    template: str = Field(default="", description="The English template of `message` (the catalogue's msgid).")
     params: dict[str, str | int | float | None] = Field(default_factory=dict)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from coopcheck.assessment.model import Assessment, Finding, MonthPoint, Movement
+from coopcheck.assessment.model import MOVEMENT_FINDING_PARAM, Assessment, Finding, MonthPoint, Movement
 from coopcheck.evidence import Evidence, month_label, month_of
 from coopcheck.i18n import N_
 
@@ -48,7 +48,8 @@ TEMPLATES: dict[str, str] = {
 
 
 def change(change_id: str, **params: Any) -> Movement:
-    return Movement(id=change_id, message=TEMPLATES[change_id].format(**params), params=params)
+    template = TEMPLATES[change_id]
+    return Movement(id=change_id, message=template.format(**params), template=template, params=params)
 
 
 def what_moved(before: Assessment, after: Assessment) -> list[Movement]:
@@ -127,7 +128,7 @@ def _identity(finding: Finding) -> tuple[str, ...]:
     return (finding.id, *names)
 
 
-FINDING_PARAM = "finding."  # prefix of a finding's own parameters in a finding.* movement
+FINDING_PARAM = MOVEMENT_FINDING_PARAM
 
 
 def _quoted(change_id: str, item: Finding) -> Movement:

@@ -62,6 +62,22 @@ ONE_WAY = template(
         "and pause {giver}'s investment until it arrives."
     ),
 )
+ENDED_HEALED = template(
+    "reciprocity.one_way_healed",
+    N_(
+        "An earlier one-way street has healed: {giver} carried the partnership alone from {since} to {until} "
+        "({months} months, {total:,.0f} {currency}); then {receiver} gave back."
+    ),
+    N_("Keep the balance on the agenda of every review: agree what each side brings next."),
+)
+ENDED_STOPPED = template(
+    "reciprocity.one_way_stopped",
+    N_(
+        "An earlier one-way street ended when the giving stopped: {giver} carried the partnership alone from "
+        "{since} to {until} ({months} months, {total:,.0f} {currency}), and {receiver} never gave back."
+    ),
+    N_("Ask both sponsors whether the partnership is still wanted before anyone invests in it again."),
+)
 LOPSIDED = template(
     "reciprocity.lopsided",
     N_(
@@ -81,6 +97,7 @@ def assess_reciprocity(evidence: Evidence, params: ReciprocityParameters) -> tup
     findings: list[Finding] = []
     if one_way.detected:
         findings.append(_one_way_finding(evidence, one_way, streak))
+    findings += [_ended_finding(evidence, street) for street in one_way.history]
     if sum(totals[side].giving for side in evidence.sides) < params.min_activities or all_value <= 0:
         reason = N_("Too little given by either side to weigh reciprocity yet.")
         return Reciprocity(index=None, reason=reason, given=given, one_way=one_way), findings
@@ -280,6 +297,21 @@ def _sum(evidence: Evidence, side: str, start: int, end: int | None = None) -> F
         if month >= start and (end is None or month <= end):
             total.absorb(flow)
     return total
+
+
+def _ended_finding(evidence: Evidence, street: PastOneWay) -> Finding:
+    detail = {
+        "giver": evidence.name(street.giver),
+        "giver_key": street.giver,
+        "receiver": evidence.name(street.receiver),
+        "receiver_key": street.receiver,
+        "since": street.since,
+        "until": street.until,
+        "months": street.months,
+        "total": street.cost.total,
+        "currency": evidence.currency,
+    }
+    return finding(ENDED_HEALED if street.ended == "healed" else ENDED_STOPPED, "info", SECTION, detail)
 
 
 def _one_way_finding(evidence: Evidence, one_way: OneWay, indices: list[int]) -> Finding:

@@ -51,32 +51,20 @@ def assess(
     ] = Audience.analyst,
 ) -> None:
     """Assess one partnership: diagnosis, health, influence against outcome, reciprocity, empty contacts."""
+    from coopcheck.assessment import trend
     from coopcheck.assessment.engine import assess as assess_partnership
     from coopcheck.assessment.thresholds import evaluate
-    from coopcheck.escaping import json_safe, printable, printable_all
+    from coopcheck.escaping import printable
+    from coopcheck.rendering import formats
 
     resolved = resolve(config_file, lang, as_of, allow_outside_logs)
     settings, code, day = resolved.settings, resolved.language, resolved.as_of
     partnership = load_one(file, resolved, output)
     assessment = assess_partnership(partnership, day, settings.scoring())
-    # A report shows names and topics as written, with control characters as visible escapes.
-    shown = printable_all(assessment)
-    if output_format is AssessFormat.json:
-        text = json_safe(assessment.model_dump_json(indent=2)) + "\n"
-    elif output_format is AssessFormat.markdown:
-        from coopcheck.rendering import markdown
-
-        text = markdown.render(shown, code, audience=audience.value)
-    elif output_format is AssessFormat.html:
-        from coopcheck.assessment import trend
-        from coopcheck.rendering import html
-
-        history = printable_all(trend.compute(partnership, day, settings.scoring()))
-        text = html.render(shown, code, history, audience=audience.value)
-    else:
-        from coopcheck.rendering import text as terminal
-
-        text = terminal.render(shown, color=colour_wanted(output), width=terminal_width(output))
+    chosen = formats.REPORT[output_format.value]
+    history = trend.compute(partnership, day, settings.scoring()) if chosen.wants_trend else None
+    style = formats.Style(code, colour_wanted(output), terminal_width(output), audience.value)
+    text = formats.render(formats.REPORT, chosen.name, formats.Report(assessment, history), style)
     emit(text, output)
     threshold = fail_under if fail_under is not None else settings.fail_under
     hits = evaluate(assessment, threshold, ())

@@ -180,34 +180,20 @@ def _nothing_found(found: Discovery, searched: list[Path], config_file: Path | N
 def _report(
     portfolio: PortfolioCheck, output_format: CheckFormat, output: Path | None, summary: bool, language: str
 ) -> None:
-    from coopcheck.escaping import json_safe
-    from coopcheck.rendering.portfolio import github, jsondoc, junit, markdown, printable_check, text
+    from coopcheck.rendering import formats
 
-    in_actions = bool(os.environ.get("GITHUB_ACTIONS"))
-    raw, portfolio = portfolio, printable_check(portfolio)  # every format but JSON shows escapes
-    if output_format is CheckFormat.json:
-        emit(json_safe(jsondoc.render(raw)), output)
-    elif output_format is CheckFormat.html:
-        from coopcheck.rendering import html
-
+    style = formats.Style(language, colour_wanted(output), terminal_width(output, 120))
+    shown = formats.shown(formats.PORTFOLIO, portfolio)  # escaped once, for every format but JSON
+    if output_format is CheckFormat.html:
         # The page shows the partnerships that could be assessed; invalid files are named on stderr.
-        for result in portfolio.results:
+        for result in shown.results:
             sys.stderr.write("".join(f"{d}\n" for d in result.errors))
-        assessments = [a for a in (result.assessment() for result in portfolio.results) if a is not None]
-        emit(html.render_portfolio(assessments, language), output)
-    elif output_format is CheckFormat.text:
-        emit(text.render(portfolio, color=colour_wanted(output), width=terminal_width(output, 120)), output)
-        if in_actions:
-            emit(github.render(portfolio))
-    else:
-        renderer = {
-            CheckFormat.markdown: markdown.render,
-            CheckFormat.github: github.render,
-            CheckFormat.junit: junit.render,
-        }[output_format]
-        emit(renderer(portfolio), output)
+    chosen = formats.PORTFOLIO[output_format.value]
+    emit(chosen.render(portfolio if chosen.raw else shown, style), output)
+    if output_format is CheckFormat.text and os.environ.get("GITHUB_ACTIONS"):
+        emit(formats.PORTFOLIO["github"].render(shown, style))
     if summary:
-        _append_summary(portfolio)
+        _append_summary(shown)
 
 
 def _append_summary(portfolio: PortfolioCheck) -> None:

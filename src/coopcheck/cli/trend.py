@@ -34,27 +34,13 @@ def trend(
 ) -> None:
     """Show the assessment month by month from the start, and what moved at each turning point."""
     from coopcheck.assessment import trend as trends
-    from coopcheck.escaping import json_safe, printable_all
+    from coopcheck.rendering import formats
 
     resolved = resolve(config_file, lang, as_of, allow_outside_logs)
     settings, code, day = resolved.settings, resolved.language, resolved.as_of
     partnership = load_one(file, resolved, output)
     computed = trends.compute(partnership, day, settings.scoring())
-    # A report shows names as written, with control characters as visible escapes.
-    shown = printable_all(computed)
-    if output_format is TrendFormat.json:
-        text = json_safe(computed.model_dump_json(indent=2)) + "\n"
-    elif output_format is TrendFormat.markdown:
-        from coopcheck.rendering import markdown
-
-        text = markdown.render_trend(shown, code)
-    elif output_format is TrendFormat.html:
-        from coopcheck.rendering import html
-
-        text = html.render_trend(shown, code)
-    else:
-        from coopcheck.rendering import trend_text
-
-        text = trend_text.render(shown, code, colour=colour_wanted(output), width=terminal_width(output, 120))
+    style = formats.Style(code, colour_wanted(output), terminal_width(output, 120))
+    text = formats.render(formats.TREND, output_format.value, computed, style)
     emit(text, output)
     raise typer.Exit(EXIT_OK)

@@ -200,13 +200,13 @@ def empty_contact_cost(assessment: Assessment, name: str = "empty") -> str:
     return _render(chart)
 
 
-def _quadrants() -> list[dict[str, Any]]:
-    """The four diagnoses as labelled points in the middle of their quadrants of the plane."""
-    from coopcheck.assessment.parameters import DiagnosisParameters
+Cut = tuple[float, float]  # influence and outcome scores that count as strong (the quadrant lines)
 
-    cut = DiagnosisParameters()
-    low_x, high_x = cut.influence_strong / 2, (100 + cut.influence_strong) / 2
-    low_y, high_y = cut.outcome_strong / 2, (100 + cut.outcome_strong) / 2
+
+def _quadrants(cut: Cut) -> list[dict[str, Any]]:
+    """The four diagnoses as labelled points in the middle of their quadrants of the plane."""
+    low_x, high_x = cut[0] / 2, (100 + cut[0]) / 2
+    low_y, high_y = cut[1] / 2, (100 + cut[1]) / 2
     named = (
         (high_x, high_y, "thriving"),
         (high_x, low_y, "building"),
@@ -216,7 +216,7 @@ def _quadrants() -> list[dict[str, Any]]:
     return [{"value": (x, y), "label": localize.label(localize.DIAGNOSES, key)} for x, y, key in named]
 
 
-def _plane(name: str, title: str, colours: Sequence[str], drawn: bool, **config: Any) -> Any:
+def _plane(name: str, title: str, colours: Sequence[str], drawn: bool, cut: Cut, **config: Any) -> Any:
     """An influence (x) against outcome (y) plane, 0-100 on both axes, with the four quadrants named."""
     axes: dict[str, Any] = (
         {"x_title": _("Influence score (0-100)"), "y_title": _("Outcome score (0-100)")}
@@ -239,19 +239,15 @@ def _plane(name: str, title: str, colours: Sequence[str], drawn: bool, **config:
         **config,
     )
     if drawn:
-        from coopcheck.assessment.parameters import DiagnosisParameters
-
-        cut = DiagnosisParameters()
-        chart.add(_("Quadrant"), _quadrants(), stroke=False, dots_size=0)
-        for line in (
-            [(cut.influence_strong, 0), (cut.influence_strong, 100)],
-            [(0, cut.outcome_strong), (100, cut.outcome_strong)],
-        ):
+        chart.add(_("Quadrant"), _quadrants(cut), stroke=False, dots_size=0)
+        for line in ([(cut[0], 0), (cut[0], 100)], [(0, cut[1]), (100, cut[1])]):
             chart.add("", line, show_dots=False, stroke_style={"width": 1, "dasharray": "4, 4"})
     return chart
 
 
-def influence_outcome_path(points: Sequence[tuple[str, float | None, float | None]], name: str = "plane") -> str:
+def influence_outcome_path(
+    points: Sequence[tuple[str, float | None, float | None]], cut: Cut = (60, 60), name: str = "plane"
+) -> str:
     """XY: the partnership's path month by month on the influence-against-outcome plane (the diagnosis map)."""
     path = [
         {"value": (influence, outcome), "label": localize.short_month(month)}
@@ -259,7 +255,7 @@ def influence_outcome_path(points: Sequence[tuple[str, float | None, float | Non
         if influence is not None and outcome is not None
     ]
     title = _("Where the partnership stands: influence against outcome, month by month")
-    chart = _plane(name, title, ("#1f5f8b",), bool(path), show_legend=False)
+    chart = _plane(name, title, ("#1f5f8b",), bool(path), cut, show_legend=False)
     if path:
         # Only the first and the last month are named on the path, so the labels stay readable.
         shown = [dict(p, label=p["label"] if i in (0, len(path) - 1) else "") for i, p in enumerate(path)]
@@ -270,7 +266,9 @@ def influence_outcome_path(points: Sequence[tuple[str, float | None, float | Non
 def portfolio_plane(assessments: Sequence[Assessment], name: str = "portfolio-plane") -> str:
     """XY: every partnership of the portfolio as a point on the influence-against-outcome plane."""
     placed = [a for a in assessments if a.influence.score is not None and a.outcome.score is not None]
-    chart = _plane(name, _("The portfolio on the influence-against-outcome plane"), ("#1f5f8b",), bool(placed))
+    cut = (placed[0].diagnosis.influence_strong, placed[0].diagnosis.outcome_strong) if placed else (60.0, 60.0)
+    title = _("The portfolio on the influence-against-outcome plane")
+    chart = _plane(name, title, ("#1f5f8b",), bool(placed), cut)
     chart.show_legend = False
     if placed:
         chart.add(

@@ -28,12 +28,13 @@ def render(assessment: Assessment, lang: str = "en", trend: Trend | None = None,
         scores = [(p.month, p.influence, p.outcome) for p in trend.points]
     else:
         scores = [(f"{assessment.as_of:%Y-%m}", assessment.influence.score, assessment.outcome.score)]
+    cut = assessment.diagnosis
     with templating.language(lang):
         drawn = {
             "given": _safe(charts.given_by_direction(assessment)),
             "scores": _safe(charts.influence_against_outcome(scores)),
             "empty": _safe(charts.empty_contact_cost(assessment)),
-            "plane": _safe(charts.influence_outcome_path(scores)),
+            "plane": _safe(charts.influence_outcome_path(scores, (cut.influence_strong, cut.outcome_strong))),
         }
         context = report.context(assessment, trend, audience)
         return templating.render("report.html.j2", "html", lang, charts=drawn, **context)

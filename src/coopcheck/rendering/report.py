@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from coopcheck.assessment.model import Assessment, Finding, Movement, PartnershipRef
+from coopcheck.assessment.model import MOVEMENT_FINDING_PARAM, Assessment, Finding, Movement, PartnershipRef
 from coopcheck.assessment.trend import Trend
 from coopcheck.i18n import _
 from coopcheck.rendering import localize
@@ -28,8 +28,6 @@ def change_text(change: Movement, names: dict[str, str], findings: Sequence[Find
 
     A new finding is quoted in the current language when it is among `findings` (the assessment's).
     """
-    from coopcheck.assessment.movement import TEMPLATES
-
     table = LABELLED.get(change.id)
     params: dict[str, Any] = {}
     for key, value in change.params.items():
@@ -42,19 +40,18 @@ def change_text(change: Movement, names: dict[str, str], findings: Sequence[Find
     if quoted is not None:
         params["message"] = localize.message(quoted)
     try:
-        return localize.fill(_(TEMPLATES[change.id]), params)
+        return localize.fill(_(change.template), params) if change.template else change.message
     except (KeyError, IndexError, ValueError):
         return change.message
 
 
 def _quoted_finding(change: Movement, findings: Sequence[Finding]) -> Finding | None:
     """The finding a `finding.*` movement quotes: from its own parameters, else among `findings`."""
-    from coopcheck.assessment.movement import FINDING_PARAM
-
     finding_id, message = change.params.get("finding"), change.params.get("message")
     if not isinstance(finding_id, str) or not isinstance(message, str):
         return None
-    own = {k[len(FINDING_PARAM) :]: v for k, v in change.params.items() if k.startswith(FINDING_PARAM)}
+    prefix = MOVEMENT_FINDING_PARAM
+    own = {k[len(prefix) :]: v for k, v in change.params.items() if k.startswith(prefix)}
     if own:
         return Finding(id=finding_id, severity="info", message=message, params=own)
     return next((f for f in findings if f.id == finding_id and f.message == message), None)
