@@ -26,7 +26,7 @@ def test_no_input_scaffold_passes_validate(run_cli, tmp_path):  # type: ignore[n
     assert "logs: [logs/first-second.yaml]" in text
     validated = run_cli("validate", str(partnership), "--as-of", "2026-01-15")
     assert validated.exit_code == 0, validated.output
-    assert "0 warning(s)" in validated.stdout
+    assert "0 warnings" in validated.stdout
 
 
 def test_flags_fill_the_file(run_cli, tmp_path):  # type: ignore[no-untyped-def]

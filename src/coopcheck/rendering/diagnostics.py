@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 
 from coopcheck.escaping import json_safe, printable
-from coopcheck.i18n import _
+from coopcheck.i18n import ngettext
 from coopcheck.loading import Diagnostic, LoadResult
 
 
@@ -16,14 +16,19 @@ def as_text(results: Sequence[LoadResult]) -> str:
     errors = sum(len(r.errors) for r in results)
     warnings = sum(len(r.warnings) for r in results)
     files = sum(len(r.files) for r in results)
+    counted = ngettext("{count} error", "{count} errors", errors).format(count=errors)
+    warned = ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings)
     if invalid:
-        summary = _("{invalid} of {total} partnership(s) invalid: {errors} error(s), {warnings} warning(s)").format(
-            invalid=invalid, total=len(results), errors=errors, warnings=warnings
-        )
+        verdict = ngettext(
+            "{invalid} of {total} partnership invalid", "{invalid} of {total} partnerships invalid", len(results)
+        ).format(invalid=invalid, total=len(results))
+        summary = f"{verdict}: {counted}, {warned}"
     else:
-        summary = _("{total} partnership(s) valid ({files} file(s) read, {warnings} warning(s))").format(
-            total=len(results), files=files, warnings=warnings
+        verdict = ngettext("{total} partnership valid", "{total} partnerships valid", len(results)).format(
+            total=len(results)
         )
+        read = ngettext("{count} file read", "{count} files read", files).format(count=files)
+        summary = f"{verdict} ({read}, {warned})"
     lines.append(summary)
     return "\n".join(lines) + "\n"
 
