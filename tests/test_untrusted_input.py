@@ -228,3 +228,25 @@ def test_a_command_that_crashes_fails_the_test_that_ran_it() -> None:
 
     with pytest.raises(pytest.fail.Exception, match="ZeroDivisionError"):
         CliRunner().invoke(broken, [])
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("diagnosis: {grace_days: 999999999}", "diagnosis.grace_days: out of range (found '999999999'"),
+        ("outcome: {default_horizon_days: 999999999}", "outcome.default_horizon_days: out of range"),
+        ("valuation: {contribution_hours: {referral: 1e308}}", "contribution_hours.referral: out of range"),
+        ("valuation: {default_hourly_rate: 1e308}", "valuation.default_hourly_rate: out of range"),
+        ("profiles: {joint_market: {weights: {outcome: 1e308}}}", "weight of 'outcome' out of range"),
+    ],
+)
+def test_configuration_values_that_would_overflow_are_located_errors(
+    tmp_path: Path, setting: str, message: str
+) -> None:
+    """These once validated and then crashed the reports (a date or a decimal out of range)."""
+    (tmp_path / ".coopcheck.yaml").write_text(setting + "\n", encoding="utf-8")
+    path = _write(tmp_path, kind="joint_market")
+    config = str(tmp_path / ".coopcheck.yaml")
+    result = _run("assess", str(path), "--config", config, "--as-of", "2026-11-28", "--format", "markdown")
+    assert result.exit_code == 2
+    assert f"{config}:1:" in result.output and message in result.output

@@ -59,12 +59,17 @@ class Profile(Params):
         return self.targets.get(target, 1.0)
 
 
+MAX_WEIGHT = 1000
+
+
 def _checked(weights: dict[str, float], known: tuple[str, ...], what: str) -> dict[str, float]:
     for key, value in weights.items():
         if key not in known:
             raise ValueError(f"unknown {what} '{key}' (expected one of {', '.join(known)})")
         if value < 0:
             raise ValueError(f"weight of '{key}' must not be negative (found {value})")
+        if not value <= MAX_WEIGHT:  # weights are relative; a bound keeps every weighted sum finite
+            raise ValueError(f"weight of '{key}' out of range (found {value}; expected at most {MAX_WEIGHT})")
     return weights
 
 
@@ -128,7 +133,7 @@ class ReciprocityParameters(Params):
 
 class OutcomeParameters(Params):
     default_horizon_days: int = Field(
-        default=365, ge=1, description="Days from `started` a target without `by` is due in."
+        default=365, ge=1, le=36_500, description="Days from `started` a target without `by` is due in."
     )
     behind_below: float = Field(default=0.6, ge=0, le=1, description="Progress below which a target is behind.")
 
@@ -148,7 +153,7 @@ class EmptyContactParameters(Params):
 
 
 class DiagnosisParameters(Params):
-    grace_days: int = Field(default=60, ge=0, description="Days after `started` that count as onboarding.")
+    grace_days: int = Field(default=60, ge=0, le=36_500, description="Days after `started` that count as onboarding.")
     influence_strong: float = Field(default=60, ge=0, le=100, description="Influence score that counts as strong.")
     factor_floor: float = Field(
         default=30,
