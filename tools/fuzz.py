@@ -28,6 +28,7 @@ fixed-seed budget in CI.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -344,9 +345,13 @@ def _child(folder: Path, extra: list[str], write_fd: int, commands: frozenset[st
         payload = json.dumps(_run_commands(folder, extra, commands=commands, twice=twice)).encode("utf-8")
     except BaseException as exc:  # a crash outside the commands is a finding too
         payload = json.dumps({"runs": [], "crash": repr(exc)}).encode("utf-8")
-    with os.fdopen(write_fd, "wb") as pipe:
-        pipe.write(payload)
-    os._exit(0)
+    try:
+        with os.fdopen(write_fd, "wb") as pipe:
+            pipe.write(payload)
+    except OSError:
+        pass  # the campaign was stopped: nobody is reading
+    finally:
+        os._exit(0)
 
 
 def run_input(
@@ -432,7 +437,7 @@ def campaign(
     cases = _example_cases()
     _warm_up(cases[0][0])
     tally = Tally()
-    with tempfile.TemporaryDirectory(prefix="coopcheck-fuzz-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="coopcheck-fuzz-") as scratch, contextlib.suppress(KeyboardInterrupt):
         for number in range(inputs):
             folder = Path(scratch) / f"input-{number:06d}"
             folder.mkdir()
@@ -443,7 +448,7 @@ def campaign(
                 shutil.copytree(folder, keep / folder.name, symlinks=True, dirs_exist_ok=True)
             shutil.rmtree(folder, ignore_errors=True)
             if progress and (number + 1) % 250 == 0:
-                print(f"... {number + 1} inputs, {tally.bad} findings", file=sys.stderr, flush=True)
+                print("... " + tally.report().replace("\n", "; "), file=sys.stderr, flush=True)
     return tally
 
 
@@ -458,6 +463,7 @@ def main() -> int:
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped early: report what was run
     started = time.monotonic()
     tally = campaign(args.inputs, args.seed, args.keep, args.timeout, progress=True, all_commands=args.all_commands)
     print(tally.report())
