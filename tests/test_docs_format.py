@@ -37,10 +37,10 @@ from typer.testing import CliRunner
 import coopcheck.cli  # noqa: F401  (registers the commands on the app)
 from coopcheck import i18n
 from coopcheck.cli.app import app
+from coopcheck.factors import FACTORS
 from coopcheck.models import (
     CONTACT_TYPES,
     CONTRIBUTION_TYPES,
-    INFLUENCE_FACTOR_IDS,
     INVESTMENT_TYPES,
     OUTCOME_TYPES,
     STEP_TYPES,
@@ -71,7 +71,6 @@ MODELS: list[type[BaseModel]] = [
     InfluenceAgreements,
     Activity,
     Survey,
-    SurveyRatings,
 ]
 TICKED = re.compile(r"`([^`]+)`")
 MARKED_BLOCK = re.compile(
@@ -148,6 +147,13 @@ def test_every_field_is_in_a_table(model: type[BaseModel]) -> None:
             assert f"`{shown}`" in cell, f"{model.__name__}.{key} defaults to {shown!r}; the doc says {cell!r}"
 
 
+def test_the_ratings_table_lists_every_registered_factor() -> None:
+    """Survey keys come from the factor registry; the doc's ratings table lists exactly them."""
+    assert SurveyRatings.model_validate({f.ID: 3 for f in FACTORS}).given() == {f.ID: 3 for f in FACTORS}
+    keys = sorted(factor.ID for factor in FACTORS)
+    assert any(sorted(t.first_column_keys()) == keys for t in tables(TEXT)), "no table lists the survey keys"
+
+
 def test_every_alias_appears_in_the_doc() -> None:
     for model in MODELS:
         for key in aliases(model):
@@ -160,7 +166,7 @@ def test_every_enum_value_appears_in_the_doc() -> None:
         *(m.value for m in Kind),
         *(m.value for m in Level),
         *(m.value for m in Attribution),
-        *INFLUENCE_FACTOR_IDS,
+        *(factor.ID for factor in FACTORS),
     ]
     missing = [value for value in values if f"`{value}`" not in TEXT]
     assert not missing, f"not in docs/format.md: {', '.join(missing)}"

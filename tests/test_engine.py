@@ -68,7 +68,9 @@ def test_empty_is_diagnosed_empty_with_high_risk_and_priced() -> None:
     assert (risk.level, risk.zombie) == ("high", True)
     assert risk.empty_share is not None and risk.empty_share >= 0.69
     assert 44_000 <= risk.cost <= 45_500  # about EUR 44,800 of hours and travel, no outcome ever
-    assert risk.last_outcome is None and risk.months_without_outcome >= 12
+    # Outcomes fell due after a quarter of the first target's period (2025-11-03 to 2026-06-30): 2026-01-02.
+    assert report.outcome.due_from == dt.date(2026, 1, 2)
+    assert risk.last_outcome is None and risk.months_without_outcome == 10
     assert report.health.band == "red"
     assert not report.reciprocity.one_way.detected
     assert next(f for f in report.influence.factors if f.id == "keeping_in_step").score is None
@@ -135,6 +137,8 @@ def test_one_way_street_needs_enough_evidence_before_a_verdict() -> None:
 
 def test_what_moved_says_when_a_one_way_street_is_detected() -> None:
     streak = partnership(giving(B, A, range(1, 3)) + giving(A, B, range(1, 3)) + giving(B, A, range(3, 6)))
+    # Not before the fifth month on record: four months give no baseline to turn from.
+    assert not assess(streak, dt.date(2026, 4, 30)).reciprocity.one_way.detected
     report = assess(streak, dt.date(2026, 5, 20))
     assert report.compared_with == dt.date(2026, 4, 30)
     assert any(m.id == "one_way.detected" and m.params["giver"] == "Contoso" for m in report.movements)
@@ -148,7 +152,8 @@ def test_outcomes_are_judged_pro_rata_by_direction_and_attribution() -> None:
     ]
     report = assess(partnership(log), dt.date(2026, 7, 1))
     [target] = report.outcome.targets
-    assert (target.expected_to_date, target.achieved, target.progress) == (2, 2, 1.0)  # 4 a year, half gone
+    # 4 a year, half gone, after a ramp of a quarter of the year: 4 x (0.5 - 0.25) / 0.75 = 1.33, one project
+    assert (target.expected_to_date, target.achieved, target.progress) == (1, 2, 1.0)
     assert target.by_direction == {A: 1, B: 1}
     assert target.by_attribution == {"influenced": 1, "sourced": 1}
     assert report.outcome.score == 100

@@ -64,3 +64,19 @@ def test_explain_speaks_the_configured_language(run_cli, tmp_path, monkeypatch):
     (tmp_path / ".coopcheck.yaml").write_text("language: de\n", encoding="utf-8")
     assert "Hebel:" in run_cli("explain", "keeping_in_step").stdout
     assert "Levers:" in run_cli("explain", "keeping_in_step", "--lang", "en").stdout
+
+
+def test_explain_quotes_the_parameters_in_force(run_cli, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """A configuration that changes a factor's parameter changes the number `explain` prints."""
+    monkeypatch.chdir(tmp_path)
+    default = run_cli("explain", "anchoring", "--lang", "en").stdout
+    assert "over the last 6 months" in default and "{" not in default
+    (tmp_path / ".coopcheck.yaml").write_text("factors:\n  anchoring: {window_months: 9}\n", encoding="utf-8")
+    configured = run_cli("explain", "anchoring", "--lang", "en").stdout
+    assert "over the last 9 months" in configured and "over the last 6 months" not in configured
+
+
+@pytest.mark.parametrize("factor", [f.ID for f in FACTORS])
+def test_no_placeholder_is_left_in_a_factor_text(run_cli, factor):  # type: ignore[no-untyped-def]
+    out = run_cli("explain", factor, "--lang", "en").stdout
+    assert "{" not in out and "}" not in out

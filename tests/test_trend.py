@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from coopcheck.assessment.trend import month_ends
+from coopcheck.months import month_ends
 from reports import assessed, english_afterwards  # noqa: F401
 from support import AS_OF, EXAMPLES
 

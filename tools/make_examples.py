@@ -5,10 +5,11 @@
     python tools/make_examples.py --out DIR  # write somewhere else
     python tools/make_examples.py --check    # exit 1 if examples/ differs from what this script writes
 
-Five stories, one function each; examples/README.md tells them and states the verdict the scoring
-engine is expected to reach. Every story draws from its own fixed-seed random generator, and the
-YAML is written by hand (no YAML library), so two runs give byte-identical files. Only the standard
-library is used. Edit this script, not the generated files.
+Ten stories, one function each: the first five here, the newer ones in tools/examples/ (one module
+each, reusing the helpers below); examples/README.md tells them and states the verdict the scoring
+engine is expected to reach, and tests/test_stories.py asserts it. Every story draws from its own
+fixed-seed random generator, and the YAML is written by hand (no YAML library), so two runs give
+byte-identical files. Only the standard library is used. Edit the generator, not the generated files.
 """
 
 from __future__ import annotations
@@ -1349,6 +1350,14 @@ def readiness() -> Example:
 STORIES = (thriving, one_way_street, empty, out_of_step, readiness)
 
 
+def stories() -> tuple:
+    """The five stories above, then the newer ones, each in its own module under tools/examples/."""
+    # Imported here, not at the top: those modules import their helpers from this one.
+    from examples import building, chf, healed, quiet, zombie
+
+    return (*STORIES, building.building, zombie.zombie, quiet.quiet, healed.healed, chf.chf)
+
+
 # --------------------------------------------------------------------------------------------
 # Writing: ids, YAML by hand, CSV
 # --------------------------------------------------------------------------------------------
@@ -1494,7 +1503,7 @@ def log_csv(log: Log) -> str:
 def build() -> dict[str, str]:
     """Every example file: relative path under examples/ -> text."""
     files: dict[str, str] = {}
-    for story in STORIES:
+    for story in stories():
         example = story()
         assign_ids(example)
         files[f"{example.name}.yaml"] = partnership_yaml(example)
@@ -1524,4 +1533,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    sys.modules.setdefault("make_examples", sys.modules[__name__])  # one copy of the helpers, not two
     sys.exit(main())

@@ -53,12 +53,6 @@ class ConfiguredValuation(Valuation):
     their default worth (a table of one type would otherwise value every other contribution at nothing)."""
 
     # Bounded like the input's hours and rates, so that every figure priced with them stays finite.
-    default_hourly_rate: float = Field(
-        default=100.0,
-        ge=0,
-        le=MAX_HOURLY_RATE,
-        description="Rate for a partner without `hourly_rate` when neither partner states one.",
-    )
     contribution_hours: dict[ActivityType, Annotated[float, Field(ge=0, le=MAX_HOURS)]] = Field(
         default_factory=lambda: dict(Valuation().contribution_hours),
         description="Worth of one contribution, in hours at the partnership's reference rate, by activity type; "
@@ -69,6 +63,17 @@ class ConfiguredValuation(Valuation):
     @classmethod
     def _over_the_defaults(cls, hours: dict[ActivityType, float]) -> dict[ActivityType, float]:
         return {**Valuation().contribution_hours, **hours}
+
+    default_hourly_rates: dict[str, Annotated[float, Field(ge=0, le=MAX_HOURLY_RATE)]] = Field(
+        default_factory=lambda: dict(Valuation().default_hourly_rates),
+        description="Rate per currency for a partner without `hourly_rate` when neither partner states one; "
+        "the currencies left out keep their default.",
+    )
+
+    @field_validator("default_hourly_rates")
+    @classmethod
+    def _rates_over_the_defaults(cls, rates: dict[str, float]) -> dict[str, float]:
+        return {**Valuation().default_hourly_rates, **rates}
 
 
 class Config(ScoringParameters):

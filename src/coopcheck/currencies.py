@@ -1,15 +1,30 @@
-"""Active ISO 4217 currency codes, for checking `currency`."""
+"""Currencies a partnership may be kept in: the ISO 4217 codes that are legal tender today.
 
-ISO_4217 = frozenset(
-    """
-    AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV
-    BRL BSD BTN BWP BYN BZD CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUP CVE CZK
-    DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL
-    HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT
-    LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR
-    MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF
-    SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP
-    TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS VED VES VND VUV WST XAF XAG XAU
-    XBA XBB XBC XBD XCD XCG XDR XOF XPD XPF XPT XSU XTS XUA XXX YER ZAR ZMW ZWG
-    """.split()
-)
+Babel's CLDR data knows which currency each territory uses and since when, so the list needs no
+hand-keeping: a currency that has been replaced (BGN by EUR in 2026) or that is no money at all
+(gold XAU, the test code XTS, "no currency" XXX) is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+
+@functools.cache
+def legal_tender(on: dt.date | None = None) -> frozenset[str]:
+    """ISO 4217 codes that some territory uses as legal tender on `on` (default today)."""
+    from babel.core import get_global
+
+    day = on or dt.date.today()
+    today = (day.year, day.month, day.day)
+    codes: set[str] = set()
+    for used in get_global("territory_currencies").values():
+        for code, start, end, tender in used:
+            if tender and (start is None or tuple(start) <= today) and (end is None or today < tuple(end)):
+                codes.add(code)
+    return frozenset(codes)
+
+
+def is_currency(code: str) -> bool:
+    return code in legal_tender()

@@ -22,14 +22,19 @@ from coopcheck.models import (
     OUTCOME_TYPES,
     Activity,
     ActivityType,
+    Attribution,
     Level,
     LoadedPartnership,
     Origin,
     Partnership,
     Survey,
 )
+from coopcheck.months import full_months_between, month_label, month_of  # noqa: F401  (used by the stages)
 
 DEFAULT_CONTRIBUTION_HOURS: dict[ActivityType, float] = {
+    ActivityType.project_won: 16.0,
+    ActivityType.joint_campaign: 8.0,
+    ActivityType.revenue: 8.0,
     ActivityType.lead: 8.0,
     ActivityType.enablement: 8.0,
     ActivityType.referral: 4.0,
@@ -40,8 +45,20 @@ DEFAULT_CONTRIBUTION_HOURS: dict[ActivityType, float] = {
 }
 VALUED_TYPES = frozenset({*CONTRIBUTION_TYPES, ActivityType.delivery})
 MONEY_TYPES = INVESTMENT_TYPES | CONTRIBUTION_TYPES
-# Work done for the partnership is anything but these and contacts without a topic.
-NO_WORK_TYPES = frozenset({ActivityType.review, ActivityType.request})
+# What a side gives the other: contributions and deliveries, money put in, and the outcomes it brings.
+# Meetings, calls, reviews and requests are shared time, not something one side hands the other.
+GIVING_TYPES = VALUED_TYPES | INVESTMENT_TYPES | OUTCOME_TYPES
+# Rough price of an hour of consulting effort where neither partner states `hourly_rate`, per
+# currency (about EUR 100 each). A currency not listed here has no default: readiness asks for a rate.
+DEFAULT_HOURLY_RATES: dict[str, float] = {
+    "EUR": 100, "USD": 110, "GBP": 85, "CHF": 95, "SEK": 1150, "NOK": 1150, "DKK": 750, "ISK": 15000,
+    "PLN": 430, "CZK": 2500, "HUF": 40000, "RON": 500, "TRY": 3500, "CAD": 150, "AUD": 165,
+    "NZD": 180, "JPY": 16000, "CNY": 800, "HKD": 850, "SGD": 145, "KRW": 150000, "INR": 9000, "BRL": 600,
+    "MXN": 2000, "ZAR": 2000, "AED": 400, "ILS": 400,
+}  # fmt: skip
+# Work done for the partnership is anything but these and contacts without a topic: an outcome is
+# what work brings, not work.
+NO_WORK_TYPES = frozenset({ActivityType.review, ActivityType.request, *OUTCOME_TYPES})
 
 
 class Valuation(BaseModel):
@@ -49,43 +66,36 @@ class Valuation(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    default_hourly_rate: float = Field(
-        default=100.0, ge=0, description="Rate for a partner without `hourly_rate` when neither partner states one."
+    default_hourly_rates: dict[str, float] = Field(
+        default_factory=lambda: dict(DEFAULT_HOURLY_RATES),
+        description="Rate per currency for a partner without `hourly_rate` when neither partner states one "
+        "(about EUR 100 each); a currency not listed leaves such effort unpriced.",
     )
     contribution_hours: dict[ActivityType, float] = Field(
         default_factory=lambda: dict(DEFAULT_CONTRIBUTION_HOURS),
-        description="Worth of one contribution, in hours at the partnership's reference rate, by activity type.",
+        description="Worth of one contribution or outcome handed to the other side, in hours at the partnership's "
+        "reference rate, by activity type (an outcome only influenced, not sourced, counts half).",
+    )
+    influenced_share: float = Field(
+        default=0.5, ge=0, le=1, description="Share of an outcome's worth counted when it was only influenced."
     )
 
 
-def month_of(day: dt.date) -> int:
-    """A month as one integer (year * 12 + month - 1), so month arithmetic is subtraction."""
-    return day.year * 12 + day.month - 1
-
-
-def month_label(month: int) -> str:
-    return f"{month // 12:04d}-{month % 12 + 1:02d}"
-
-
-def full_months_between(start: dt.date, end: dt.date) -> int:
-    """Whole calendar months from `start` to `end` (0 when `end` is not later)."""
-    months = (end.year - start.year) * 12 + end.month - start.month - (1 if end.day < start.day else 0)
-    return max(0, months)
 
 
 @dataclass(slots=True)
 class Flow:
     """What one side put into the partnership, in one month or in total."""
 
-    giving: int = 0  # activities that gave the other side something
+    giving: int = 0  # activities that gave the other side something (GIVING_TYPES)
     costed: int = 0  # activities that cost the side hours, money or travel
-    contributions: int = 0  # contributions (and deliveries) handed over
+    contributions: int = 0  # contributions, deliveries, money and outcomes handed over
     contribution_value: float = 0.0  # their worth at the reference rate
     hours: float = 0.0
     hours_value: float = 0.0  # hours at the side's rate
     money: float = 0.0  # `value` of investments, cost shares and contributions
     travel: float = 0.0
-    given_cost: float = 0.0  # the part of the cost spent on giving (not on requests or empty contacts)
+    given_cost: float = 0.0  # the part of the cost spent on giving (not on contacts, reviews or requests)
     indices: list[int] = field(default_factory=list)  # every activity that cost or gave something
 
     @property
@@ -148,7 +158,8 @@ class SinceOutcome:
     activities: int = 0
     hours: float = 0.0
     travel: float = 0.0
-    effort_cost: float = 0.0  # hours priced at each side's rate, plus travel
+    money: float = 0.0  # investments, cost shares and the money value of contributions
+    effort_cost: float = 0.0  # hours priced at each side's rate, plus travel and money
 
 
 @dataclass
@@ -161,6 +172,7 @@ class Evidence:
     rates: dict[str, float]
     reference_rate: float
     months: list[int]
+    rate_known: bool = True  # False when no partner states a rate and the currency has no default
     considered: int = 0
     flows: dict[str, dict[int, Flow]] = field(default_factory=dict)
     totals: dict[str, Flow] = field(default_factory=dict)
@@ -171,7 +183,9 @@ class Evidence:
     requests: list[Request] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)
     work_days: dict[str, list[dt.date]] = field(default_factory=dict)  # per side: days of work (`works` in `_Pass.run`)
-    exchanges: Counter[tuple[Level, str, int]] = field(default_factory=Counter)  # (level, from side, month)
+    # (level, side, month): activities at that level the side led or in which its named people took part
+    exchanges: Counter[tuple[Level, str, int]] = field(default_factory=Counter)
+    levels_logged: bool = False  # some activity, at any date, records its level
     people: dict[str, Counter[str]] = field(default_factory=dict)
     people_activities: dict[str, int] = field(default_factory=dict)
     people_examples: dict[str, dict[str, list[int]]] = field(default_factory=dict)
@@ -212,7 +226,8 @@ def gather(loaded: LoadedPartnership, as_of: dt.date, valuation: Valuation | Non
     keys = list(definition.partners)
     sides = (keys[0], keys[1])
     stated = [p.hourly_rate for p in definition.partners.values() if p.hourly_rate is not None]
-    reference = sum(stated) / len(stated) if stated else valuation.default_hourly_rate
+    default = valuation.default_hourly_rates.get(definition.currency)
+    reference = sum(stated) / len(stated) if stated else (default or 0.0)
     rates = {
         key: (partner.hourly_rate if partner.hourly_rate is not None else reference)
         for key, partner in definition.partners.items()
@@ -232,6 +247,7 @@ def gather(loaded: LoadedPartnership, as_of: dt.date, valuation: Valuation | Non
         people_activities=dict.fromkeys(sides, 0),
         people_examples={side: {} for side in sides},
         work_days={side: [] for side in sides},
+        rate_known=bool(stated) or default is not None,
     )
     _Pass(evidence, valuation).run()
     for index, survey in enumerate(definition.surveys):
@@ -248,6 +264,7 @@ class _Pass:
     def __init__(self, evidence: Evidence, valuation: Valuation) -> None:
         self.evidence = evidence
         self.worth = {kind: hours * evidence.reference_rate for kind, hours in valuation.contribution_hours.items()}
+        self.influenced_share = valuation.influenced_share
         self.open_requests: dict[str, int] = {}  # request id -> position in evidence.requests
         self.people_sides: dict[str, str] = {}
         for key, partner in evidence.definition.partners.items():
@@ -269,17 +286,19 @@ class _Pass:
             has_topic = bool(topic and topic.strip())
             works = kind not in NO_WORK_TYPES and (has_topic or kind not in CONTACT_TYPES)
             hours, travel = activity.hours or 0.0, activity.travel_cost or 0.0
-            cost = self.flow(index, activity, side, kind, month, hours, travel, works)
+            cost = self.flow(index, activity, side, kind, month, hours, travel)
             if kind in CONTACT_TYPES:
                 self.contact(index, month, cost, has_topic)
             if kind in OUTCOME_TYPES:
                 self.outcome(index, activity)
                 since = evidence.since_outcome
             else:
+                money = (activity.value or 0.0) if kind in MONEY_TYPES else 0.0
                 since.activities += 1
                 since.hours += hours
                 since.travel += travel
-                since.effort_cost += hours * rates[side] + travel
+                since.money += money
+                since.effort_cost += hours * rates[side] + travel + money
             if kind is ActivityType.request or activity.responds_to:
                 self.step(index, activity)
             if kind is ActivityType.review:
@@ -288,12 +307,13 @@ class _Pass:
                 evidence.reviews.append(review)
             elif works:
                 evidence.work_days[side].append(day)
+            people = activity.people
+            involved = self.persons(index, side, people) if people else set()
             level = activity.level
             if level is not None:
-                evidence.exchanges[(level, side, month)] += 1
-            people = activity.people
-            if people:
-                self.persons(index, side, people)
+                evidence.levels_logged = True
+                for taking_part in involved | {side}:
+                    evidence.exchanges[(level, taking_part, month)] += 1
 
     def flow(
         self,
@@ -304,24 +324,25 @@ class _Pass:
         month: int,
         hours: float,
         travel: float,
-        works: bool,
     ) -> float:
         """File what the side put in; return what the activity cost it."""
         evidence = self.evidence
         money = (activity.value or 0.0) if kind in MONEY_TYPES else 0.0
         worth = self.worth.get(kind, 0.0)
+        if kind in OUTCOME_TYPES and activity.attribution is Attribution.influenced:
+            worth *= self.influenced_share
         hours_value = hours * evidence.rates[side]
         cost = hours_value + money + travel
         if cost + worth <= 0:
             return 0.0
-        gives = works or kind is ActivityType.review
+        gives = kind in GIVING_TYPES
         monthly = evidence.flows[side].get(month)
         if monthly is None:
             monthly = evidence.flows[side][month] = Flow()
         for target in (monthly, evidence.totals[side]):
             target.giving += gives
             target.costed += cost > 0
-            target.contributions += kind in VALUED_TYPES
+            target.contributions += kind in GIVING_TYPES
             target.contribution_value += worth
             target.hours += hours
             target.hours_value += hours_value
@@ -370,8 +391,10 @@ class _Pass:
         named = {side for action in review.actions for person, side in self.people_sides.items() if person in action}
         return tuple(side for side in self.evidence.sides if side in named)
 
-    def persons(self, index: int, side: str, people: list[str]) -> None:
-        """Count each named person once per activity, on the side that names them (else the giving side)."""
+    def persons(self, index: int, side: str, people: list[str]) -> set[str]:
+        """Count each named person once per activity, on the side that names them (else the giving side).
+
+        Returns the sides whose people took part."""
         evidence = self.evidence
         counted: set[str] = set()
         sides: set[str] = set()
@@ -387,3 +410,4 @@ class _Pass:
             examples = evidence.people_examples[own].setdefault(person, [])
             if len(examples) < MAX_EXAMPLES_PER_PERSON:
                 examples.append(index)
+        return sides

@@ -12,9 +12,12 @@ import importlib
 import inspect
 from dataclasses import dataclass
 from types import ModuleType
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from coopcheck.i18n import N_, _
+
+if TYPE_CHECKING:
+    from coopcheck.assessment.parameters import ScoringParameters
 
 INTRO = (
     N_(
@@ -45,6 +48,8 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "readiness": ("coopcheck.assessment.readiness", N_("Readiness")),
     "perception": ("coopcheck.assessment.perception", N_("Perception gap")),
 }
+# The part of the scoring parameters whose values a section's text quotes.
+SECTION_PARAMETERS = {"reciprocity": "reciprocity", "health": "health"}
 ALIASES = {
     "one_way": "reciprocity",
     "one_way_street": "reciprocity",
@@ -65,6 +70,45 @@ class Topic:
     @property
     def paragraphs(self) -> list[str]:
         return paragraphs(self.module.__doc__ or "")
+
+    def values(self, params: ScoringParameters | None = None) -> dict[str, object]:
+        """The parameters in force that the text quotes (`{window_months}` in a factor's docstring)."""
+        from coopcheck.assessment.parameters import ScoringParameters
+
+        params = params or ScoringParameters()
+        if self.influence:
+            return dict(params.factor(self.id))
+        section = SECTION_PARAMETERS.get(self.id)
+        return dict(getattr(params, section)) if section else {}
+
+    def text(self, params: ScoringParameters | None = None) -> list[str]:
+        """The paragraphs, translated, with the numbers of `params` (default: the documented defaults)."""
+        values = self.values(params)
+        return [filled(paragraph, values) for paragraph in self.paragraphs]
+
+
+class _Quoted(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def filled(paragraph: str, values: dict[str, object]) -> str:
+    """A paragraph in the reader's language with the parameters written in, its lines filled again."""
+    return reflow(_(paragraph).format_map(_Quoted(values)))
+
+
+def reflow(paragraph: str, width: int = 100) -> str:
+    """Prose and list items filled to `width`; indented formulas kept as written."""
+    import re
+    import textwrap
+
+    if any(line.startswith("    ") for line in paragraph.splitlines()):
+        return paragraph
+    items = re.split(r"\n(?=- )", paragraph)
+    return "\n".join(
+        textwrap.fill(" ".join(item.split()), width=width, subsequent_indent="  " if item.startswith("- ") else "")
+        for item in items
+    )
 
 
 class UnknownTopic(LookupError):
@@ -104,5 +148,5 @@ def lookup(name: str) -> Topic:
 
 def summary(topic: Topic) -> str:
     """The first sentence of the topic's text after its title, translated."""
-    first = _(topic.paragraphs[0]) if topic.paragraphs else ""
+    first = topic.text()[0] if topic.paragraphs else ""
     return first.split(":", 1)[1].strip() if ":" in first else first

@@ -9,13 +9,15 @@ field. Rules that span several fields or files live in `coopcheck.loading.rules`
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Annotated, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, field_validator
 
-from coopcheck.currencies import ISO_4217
+from coopcheck.currencies import is_currency
 from coopcheck.i18n import _
 
 FORMAT_VERSION = 1
@@ -85,12 +87,13 @@ STEP_TYPES = frozenset({ActivityType.request, ActivityType.delivery})
 INVESTMENT_TYPES = frozenset({ActivityType.investment, ActivityType.cost_share})
 OUTCOME_TYPES = frozenset({ActivityType.joint_campaign, ActivityType.project_won, ActivityType.revenue})
 
-INFLUENCE_FACTOR_IDS = ("anchoring", "keeping_in_step", "investment", "commitment")
 
 # Documented ranges (docs/format.md, docs/robustness.md): every amount stays far from where float
 # and decimal arithmetic lose precision or overflow, so every sum and ratio after loading is finite.
-MAX_MONEY = 1_000_000_000_000  # one trillion in the partnership's currency, per amount or target
-MAX_HOURLY_RATE = 100_000
+# Large enough for currencies with small units (KRW, VND, IDR), small enough that a sum over any
+# log stays far below where float and decimal formatting overflow (about 1e26).
+MAX_MONEY = 1_000_000_000_000_000  # one quadrillion in the partnership's currency, per amount or target
+MAX_HOURLY_RATE = 10_000_000
 MAX_HOURS = 10_000
 MAX_PERCENT = 100
 # Every date of the input and `--as-of`: far enough from the calendar's ends that a month or a
@@ -103,6 +106,22 @@ Percent = Annotated[float, Field(ge=0, le=MAX_PERCENT, allow_inf_nan=False)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Key = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", min_length=1, max_length=64)]
 Rating = Annotated[int, Field(ge=1, le=5)]
+_DOMAIN = re.compile(r"([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
+
+
+def _domain(text: str) -> str:
+    if len(text) > 253 or not _DOMAIN.fullmatch(text):
+        raise ValueError(
+            _("not an e-mail domain (found '{found}'; expected the part after the @, e.g. contoso.com)").format(
+                found=text
+            )
+        )
+    return text.lower()
+
+
+Domain = Annotated[
+    str, AfterValidator(_domain), Field(max_length=253, json_schema_extra={"pattern": "^" + _DOMAIN.pattern + "$"})
+]
 
 
 class Strict(BaseModel):
@@ -123,6 +142,11 @@ class Partner(Strict):
     )
     hourly_rate: Rate | None = Field(
         default=None, description="Cost of one hour of this partner's effort, in the partnership's currency."
+    )
+    domains: list[Domain] = Field(
+        default_factory=list,
+        description="E-mail domains of this partner's people (e.g. contoso.com); `coopcheck import calendar` "
+        "uses them to tell the sides apart.",
     )
 
 
@@ -197,17 +221,33 @@ class Activity(Strict):
     note: str | None = Field(default=None, description="Free text; never scored.")
 
 
-class SurveyRatings(Strict):
-    """Ratings from 1 (poor) to 5 (excellent), one per influence factor; a factor may be left out."""
+def _known_factor(factor: str) -> str:
+    from coopcheck.factors import BY_ID  # the registry; imported late, as models come first
 
-    anchoring: Rating | None = Field(default=None, description="Anchoring at executive and working level.")
-    keeping_in_step: Rating | None = Field(default=None, description="Keeping in step: similar speed on both sides.")
-    investment: Rating | None = Field(default=None, description="Shared willingness to invest and share costs.")
-    commitment: Rating | None = Field(default=None, description="Commitment to shaping the influence factors.")
+    if factor not in BY_ID:
+        known = list(BY_ID)
+        close = difflib.get_close_matches(factor, known, n=1, cutoff=0.6)
+        hint = _("; did you mean '{name}'?").format(name=close[0]) if close else ""
+        raise ValueError(
+            _("unknown influence factor '{found}' (expected one of {known}){hint}").format(
+                found=factor, known=", ".join(known), hint=hint
+            )
+        )
+    return factor
+
+
+FactorId = Annotated[str, AfterValidator(_known_factor)]
+
+
+class SurveyRatings(RootModel[dict[FactorId, Rating]]):
+    """Ratings from 1 (poor) to 5 (excellent), one per influence factor, by factor id; a factor may be left out.
+    The factor ids are those of the factor registry (`coopcheck.factors`)."""
+
+    model_config = ConfigDict(frozen=True)
 
     def given(self) -> dict[str, int]:
         """The factors rated, by id."""
-        return {factor: value for factor in INFLUENCE_FACTOR_IDS if (value := getattr(self, factor)) is not None}
+        return dict(self.root)
 
 
 class Survey(Strict):
@@ -259,9 +299,11 @@ class Partnership(Strict):
     @field_validator("currency")
     @classmethod
     def _iso_currency(cls, code: str) -> str:
-        if code not in ISO_4217:
+        if not is_currency(code):
             raise ValueError(
-                _("not an ISO 4217 currency code (found '{found}'; expected e.g. EUR, USD, CHF)").format(found=code)
+                _("not a currency in use (found '{found}'; expected an ISO 4217 code such as EUR, USD, CHF)").format(
+                    found=code
+                )
             )
         return code
 

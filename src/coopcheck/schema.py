@@ -28,9 +28,21 @@ def _finish(schema: dict[str, Any], schema_id: str, title: str, description: str
     return schema
 
 
+def _survey_keys(schema: dict[str, Any]) -> dict[str, Any]:
+    """The survey ratings' keys from the factor registry, so editors complete and check them."""
+    from coopcheck.factors import FACTORS
+
+    ratings = schema.get("$defs", {}).get("SurveyRatings")
+    if ratings is not None:
+        rating = ratings.pop("additionalProperties", {"type": "integer", "minimum": 1, "maximum": 5})
+        ratings["properties"] = {factor.ID: {**rating, "description": factor.SURVEY} for factor in FACTORS}
+        ratings["additionalProperties"] = False
+    return schema
+
+
 def partnership_schema() -> dict[str, Any]:
     return _finish(
-        Partnership.model_json_schema(by_alias=True),
+        _survey_keys(Partnership.model_json_schema(by_alias=True)),
         PARTNERSHIP_SCHEMA_ID,
         "coopcheck partnership file",
         "A partnership file: the partners, what they agreed, and what happened between them.",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from coopcheck import __version__
-from coopcheck.assessment.diagnosis import diagnose
+from coopcheck.assessment.diagnosis import Sections, diagnose
 from coopcheck.assessment.empty_contacts import assess_empty_contacts
 from coopcheck.assessment.health import health_score, influence_score
 from coopcheck.assessment.model import Assessment, Finding, PartnerRef, PartnershipRef
@@ -50,21 +50,15 @@ def assess_at(loaded: LoadedPartnership, as_of: dt.date, params: ScoringParamete
     profile = params.profile(definition.kind)
     factors = [factor.assess(evidence, params.factor(factor.ID)) for factor in FACTORS]
     findings: list[Finding] = [f for result in factors for f in result.findings]
-    influence = influence_score(factors, profile, params.health)
+    influence = influence_score(factors, profile, params.health, evidence)
     outcome, outcome_findings = assess_outcomes(evidence, params.outcome, profile)
     reciprocity, reciprocity_findings = assess_reciprocity(evidence, params.reciprocity)
-    risk, risk_findings = assess_empty_contacts(evidence, params.empty_contacts)
+    risk, risk_findings = assess_empty_contacts(evidence, params.empty_contacts, outcome.due_from or definition.started)
     readiness, readiness_findings = assess_readiness(evidence)
     gaps, gap_findings = perception_gaps(evidence)
-    diagnosis = diagnose(
-        evidence,
-        influence,
-        outcome,
-        risk,
-        reciprocity.one_way.detected,
-        params.diagnosis,
-        params.empty_contacts.zombie_months,
-    )
+    health = health_score(influence, outcome, reciprocity, risk, profile, params.health, params.bands)
+    sections = Sections(evidence, influence, outcome, reciprocity, risk, health, readiness)
+    diagnosis = diagnose(sections, params.diagnosis, params.empty_contacts.zombie_months)
     findings += outcome_findings + reciprocity_findings + risk_findings + readiness_findings + gap_findings
     assessment = Assessment(
         coopcheck_version=__version__,
@@ -78,7 +72,7 @@ def assess_at(loaded: LoadedPartnership, as_of: dt.date, params: ScoringParamete
             currency=definition.currency,
             partners=[PartnerRef(key=key, name=partner.name) for key, partner in definition.partners.items()],
         ),
-        health=health_score(influence, outcome, reciprocity, risk, profile, params.health, params.bands),
+        health=health,
         diagnosis=diagnosis,
         influence=influence,
         outcome=outcome,

@@ -25,7 +25,8 @@ SCHEMA_VERSION = 1
 
 Band = Literal["green", "amber", "red"]
 RiskLevel = Literal["low", "medium", "high"]
-DiagnosisId = Literal["onboarding", "thriving", "building", "harvesting", "empty"]
+DiagnosisId = Literal["onboarding", "thriving", "building", "harvesting", "one_way", "empty"]
+DIAGNOSIS_IDS: tuple[DiagnosisId, ...] = ("onboarding", "thriving", "building", "harvesting", "one_way", "empty")
 
 
 class PartnerRef(Out):
@@ -52,14 +53,24 @@ class Health(Out):
 
 class Diagnosis(Out):
     id: DiagnosisId
-    summary: str
+    summary: str = Field(description="The headline sentence in English, built from the figures in `params`.")
     expect_outcomes_by: dt.date | None = None
+    template: str = Field(default="", description="The English template of `summary` (the catalogue's msgid).")
+    params: dict[str, str | int | float | None] = Field(
+        default_factory=dict, description="The figures the headline rests on, as they fill `template`."
+    )
 
 
 class Influence(Out):
     score: float | None
     factors: list[FactorResult]
     reason: str | None = None
+    factors_score: float | None = Field(
+        default=None, description="Weighted mean of the factor scores, before the freshness of the evidence."
+    )
+    freshness: float = Field(default=1.0, description="1 while both sides work; halves with every quiet period.")
+    quiet_side: str | None = Field(default=None, description="The side that has done no work for longest.")
+    quiet_months: int = Field(default=0, description="Whole months since the quiet side last did work.")
 
 
 class TargetProgress(Out):
@@ -76,6 +87,9 @@ class TargetProgress(Out):
 class Outcome(Out):
     score: float | None
     reason: str | None = None
+    due_from: dt.date | None = Field(
+        default=None, description="The first day any outcome is expected (after the ramp of the earliest target)."
+    )
     targets: list[TargetProgress] = Field(default_factory=list)
     totals: dict[str, float] = Field(default_factory=dict, description="Outcome counts and money, whole log.")
 
@@ -106,6 +120,18 @@ class Cost(Out):
     total: float
 
 
+class PastOneWay(Out):
+    """A one-way street that has ended: the receiver gave back, or the giving stopped too."""
+
+    giver: str
+    receiver: str
+    since: str = Field(description="First one-sided month, YYYY-MM.")
+    until: str = Field(description="Last one-sided month, YYYY-MM.")
+    months: int
+    ended: Literal["healed", "stopped"] = Field(description="healed: the receiver gave back; stopped: all giving did.")
+    cost: Cost
+
+
 class OneWay(Out):
     detected: bool
     giver: str | None = None
@@ -117,6 +143,7 @@ class OneWay(Out):
         default=None, description="Share of the value given in the streak that came from the receiver."
     )
     reason: str | None = Field(default=None, description="Why one-sided giving was not (yet) called a one-way street.")
+    history: list[PastOneWay] = Field(default_factory=list, description="One-way streets that have ended.")
 
 
 class Reciprocity(Out):
@@ -134,9 +161,12 @@ class EmptyContactRisk(Out):
     empty_share: float | None
     hours: float = Field(description="Hours both sides spent on the partnership since the last outcome.")
     travel: float = Field(description="Travel both sides spent since the last outcome.")
-    cost: float = Field(description="Hours priced at each side's rate plus travel, spent since the last outcome.")
+    money: float = Field(default=0.0, description="Money invested since the last outcome.")
+    cost: float = Field(description="Hours priced at each side's rate, travel and money, spent since the last outcome.")
     last_outcome: dt.date | None
-    months_without_outcome: int
+    months_without_outcome: int = Field(
+        description="Whole months without an outcome since the later of the last outcome and `outcome.due_from`."
+    )
     zombie: bool
     empty_cost: float = Field(default=0.0, description="What the contacts without a topic cost (hours priced, travel).")
     reason: str | None = Field(default=None, description="Why the score is null, or what it rests on.")

@@ -1,7 +1,13 @@
 """Outcome score: each agreed target against what happened, pro rata to the time elapsed.
 
-For each target: expected to date = target x elapsed share of the period from `started` to `by`
-(a year when `by` is missing). Counted targets (campaigns, won projects) expect whole events,
+For each target, outcomes are expected with a ramp: nothing in the first part of the period from
+`started` to `by` (a year when `by` is missing): a quarter of it, half for a development
+partnership (the profile's `outcome_ramp`, r), because results need a pipeline first. After that
+
+    expected to date = target x (elapsed share - r) / (1 - r)
+
+reaching the full target at `by`. The outcome section's `due_from` is the earliest date on which
+any target expects something. Counted targets (campaigns, won projects) expect whole events,
 rounded to the nearest (half up): half a campaign cannot be launched, so 0.4 expected campaigns
 expect none yet and 1.7 expect two. Progress = achieved / expected, capped at 1; the score is
 100 x the weighted mean progress of the targets already due.
@@ -52,7 +58,7 @@ def assess_outcomes(evidence: Evidence, params: OutcomeParameters, profile: Prof
         agreed: OutcomeTarget | None = getattr(targets, target_id)
         if agreed is None:
             continue
-        item = _progress(evidence, params, target_id, activity_type, agreed)
+        item = _progress(evidence, params, target_id, activity_type, agreed, profile.outcome_ramp)
         progress.append(item)
         if item.progress is not None and item.progress < params.behind_below:
             detail = {
@@ -67,27 +73,47 @@ def assess_outcomes(evidence: Evidence, params: OutcomeParameters, profile: Prof
             cited = cite(evidence, events[-5:]) or cite_place(evidence, "success_factors", "outcomes", target_id)
             findings.append(finding(BEHIND, "warning", SECTION, detail, cited))
     totals = _totals(evidence)
+    due_from = outcomes_due_from(evidence, params, profile)
     if not progress:
         findings.append(finding(NO_TARGETS, "warning", SECTION, {}, cite_place(evidence, "success_factors")))
         reason = N_("No outcome targets agreed.")
-        return Outcome(score=None, reason=reason, targets=progress, totals=totals), findings
+        return Outcome(score=None, reason=reason, targets=progress, totals=totals, due_from=due_from), findings
     due = [(p.progress, profile.target_weight(p.id)) for p in progress if p.progress is not None]
     weight = sum(w for _, w in due)
     if not due or weight <= 0:
         reason = N_("No target is due yet.")
-        return Outcome(score=None, reason=reason, targets=progress, totals=totals), findings
+        return Outcome(score=None, reason=reason, targets=progress, totals=totals, due_from=due_from), findings
     score = round(100 * sum(p * w for p, w in due) / weight, 1)
-    return Outcome(score=score, targets=progress, totals=totals), findings
+    return Outcome(score=score, targets=progress, totals=totals, due_from=due_from), findings
+
+
+def outcomes_due_from(evidence: Evidence, params: OutcomeParameters, profile: Profile) -> dt.date:
+    """The first day any outcome is expected: the end of the ramp of the earliest agreed target.
+
+    Without targets, the ramp of the default horizon (a year from `started`)."""
+    started = evidence.definition.started
+    agreed = evidence.definition.success_factors.outcomes
+    ends = [t.by for t in (agreed.joint_campaigns, agreed.projects_won, agreed.revenue) if t is not None and t.by]
+    horizons = [(by - started).days for by in ends] or [params.default_horizon_days]
+    if len(ends) < sum(t is not None for t in (agreed.joint_campaigns, agreed.projects_won, agreed.revenue)):
+        horizons.append(params.default_horizon_days)
+    return started + dt.timedelta(days=max(0, round(min(horizons) * profile.outcome_ramp)))
 
 
 def _progress(
-    evidence: Evidence, params: OutcomeParameters, target_id: str, activity_type: ActivityType, agreed: OutcomeTarget
+    evidence: Evidence,
+    params: OutcomeParameters,
+    target_id: str,
+    activity_type: ActivityType,
+    agreed: OutcomeTarget,
+    ramp: float,
 ) -> TargetProgress:
     started = evidence.definition.started
     by = agreed.by or started + dt.timedelta(days=params.default_horizon_days)
     period = (by - started).days
     elapsed = (evidence.as_of - started).days
-    share = 1.0 if period <= 0 else max(0.0, min(1.0, elapsed / period))
+    elapsed_share = 1.0 if period <= 0 else max(0.0, min(1.0, elapsed / period))
+    share = max(0.0, (elapsed_share - ramp) / (1 - ramp))
     expected = agreed.target * share
     counted = activity_type is not ActivityType.revenue
     if counted:

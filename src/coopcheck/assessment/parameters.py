@@ -20,7 +20,13 @@ from coopcheck.models import Kind
 OUTCOME = "outcome"
 RECIPROCITY = "reciprocity"
 EMPTY_CONTACTS = "empty_contacts"
-COMPONENTS = (*FACTORS_BY_ID, OUTCOME, RECIPROCITY, EMPTY_CONTACTS)
+
+
+def components() -> tuple[str, ...]:
+    """What the health score weighs: every registered influence factor, then the three sections."""
+    return (*FACTORS_BY_ID, OUTCOME, RECIPROCITY, EMPTY_CONTACTS)
+
+
 TARGETS = ("joint_campaigns", "projects_won", "revenue")
 
 
@@ -41,11 +47,18 @@ class Profile(Params):
         description="Weight per outcome target (joint_campaigns, projects_won, revenue). "
         "In configuration, a target left out keeps the weight of the kind's default profile.",
     )
+    outcome_ramp: float = Field(
+        default=0.25,
+        ge=0,
+        lt=1,
+        description="Share of each target's period (from `started` to `by`) in which no outcome is expected yet; "
+        "from then on the expectation rises pro rata to the full target at `by`.",
+    )
 
     @field_validator("weights")
     @classmethod
     def _known_components(cls, weights: dict[str, float]) -> dict[str, float]:
-        return _checked(weights, COMPONENTS, "component")
+        return _checked(weights, components(), "component")
 
     @field_validator("targets")
     @classmethod
@@ -73,8 +86,8 @@ def _checked(weights: dict[str, float], known: tuple[str, ...], what: str) -> di
     return weights
 
 
-def _profile(weights: dict[str, float], targets: dict[str, float] | None = None) -> Profile:
-    return Profile(weights=weights, targets=targets or dict.fromkeys(TARGETS, 1.0))
+def _profile(weights: dict[str, float], targets: dict[str, float] | None = None, ramp: float = 0.25) -> Profile:
+    return Profile(weights=weights, targets=targets or dict.fromkeys(TARGETS, 1.0), outcome_ramp=ramp)
 
 
 DEFAULT_PROFILES: dict[Kind, Profile] = {
@@ -86,6 +99,7 @@ DEFAULT_PROFILES: dict[Kind, Profile] = {
         {"anchoring": 1, "keeping_in_step": 2.5, "investment": 2.5, "commitment": 1,
          OUTCOME: 2, RECIPROCITY: 1, EMPTY_CONTACTS: 1},
         {"joint_campaigns": 0.5, "projects_won": 1, "revenue": 1},
+        ramp=0.5,  # what is built together sells late: nothing is due in the first half of the plan
     ),
     Kind.trusted_advisory: _profile(
         {"anchoring": 2, "keeping_in_step": 1.5, "investment": 1, "commitment": 1.5,
@@ -112,14 +126,50 @@ class Bands(Params):
 
 class OneWayGating(Params):
     month_share: float = Field(
-        default=0.75,
+        default=0.8,
         gt=0.5,
         le=1,
-        description="Share of a month's given value one side must give for a one-sided month.",
+        description="Share of a month's given value that makes the month one-sided; the value sum moves by what "
+        "the giver gave beyond it.",
     )
-    min_months: int = Field(default=3, ge=1, description="One-sided months needed before a one-way street is reported.")
+    threshold: float = Field(
+        default=0.2, gt=0, description="Value sum, in the giver's typical months, a one-way street needs."
+    )
+    one_way_share: float = Field(
+        default=0.05,
+        gt=0,
+        lt=0.5,
+        description="Receiver's share of the giving activities while a one-way street runs (the count sum's "
+        "alternative).",
+    )
+    receiver_share_floor: float = Field(
+        default=0.3,
+        gt=0,
+        le=0.5,
+        description="Lowest receiver's share of the giving activities taken as its usual share (the count sum's "
+        "baseline).",
+    )
+    count_threshold: float = Field(
+        default=1.0, gt=0, description="Count sum (a log-likelihood ratio) a one-way street needs."
+    )
+    min_months: int = Field(default=2, ge=1, description="One-sided months the run needs before it is reported.")
     min_activities: int = Field(
-        default=6, ge=1, description="Giving activities of the giver in the streak needed before it is reported."
+        default=3, ge=1, description="Giving activities of the giver in the run needed before it is reported."
+    )
+    window_months: int = Field(
+        default=3, ge=1, le=12, description="Months over which the receiver's recent giving is compared with its usual."
+    )
+    receiver_window_share: float = Field(
+        default=0.4,
+        ge=0,
+        le=1,
+        description="Highest share of its usual giving over window_months the receiver may still give.",
+    )
+    min_history_months: int = Field(
+        default=4, ge=0, description="Months on record before the month in which a one-way street can be reported."
+    )
+    quiet_months: int = Field(
+        default=2, ge=1, description="Months in a row without giving from the giver after which its street has ended."
     )
 
 
@@ -133,7 +183,7 @@ class ReciprocityParameters(Params):
 
 class OutcomeParameters(Params):
     default_horizon_days: int = Field(
-        default=365, ge=1, le=36_500, description="Days from `started` a target without `by` is due in."
+        default=365, ge=1, le=36_500, description="Days from `started` a target without `by` is due in (1 to 36500)."
     )
     behind_below: float = Field(default=0.6, ge=0, le=1, description="Progress below which a target is behind.")
 
@@ -153,7 +203,9 @@ class EmptyContactParameters(Params):
 
 
 class DiagnosisParameters(Params):
-    grace_days: int = Field(default=60, ge=0, le=36_500, description="Days after `started` that count as onboarding.")
+    grace_days: int = Field(
+        default=60, ge=0, le=36_500, description="Days after `started` that count as onboarding (0 to 36500)."
+    )
     influence_strong: float = Field(default=60, ge=0, le=100, description="Influence score that counts as strong.")
     factor_floor: float = Field(
         default=30,
@@ -176,6 +228,12 @@ class HealthParameters(Params):
         default=0.5, ge=0, le=1, description="Share of the profile's weight that must be scored for a health score."
     )
     min_factors: int = Field(default=2, ge=1, description="Influence factors needed for an influence score.")
+    quiet_grace_months: int = Field(
+        default=2, ge=0, description="Months without work from one side that do not lower the influence score."
+    )
+    quiet_half_life_months: float = Field(
+        default=2, gt=0, description="Each further this many quiet months halve the influence score."
+    )
     one_way_cap: Band | None = Field(
         default="amber", description="Best band while a one-way street is detected (null: no cap)."
     )
@@ -221,7 +279,12 @@ class ScoringParameters(Params):
         override = self.profiles.get(kind)
         if override is None or override == default:
             return default
-        return Profile(weights={**default.weights, **override.weights}, targets={**default.targets, **override.targets})
+        ramp = override.outcome_ramp if "outcome_ramp" in override.model_fields_set else default.outcome_ramp
+        return Profile(
+            weights={**default.weights, **override.weights},
+            targets={**default.targets, **override.targets},
+            outcome_ramp=ramp,
+        )
 
     def factor(self, factor_id: str) -> FactorParameters:
         factor = FACTORS_BY_ID[factor_id]

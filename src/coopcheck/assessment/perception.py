@@ -12,7 +12,6 @@ from coopcheck.evidence import Evidence
 from coopcheck.factors import BY_ID as FACTORS
 from coopcheck.findings import cite_survey, finding, template
 from coopcheck.i18n import N_
-from coopcheck.models import INFLUENCE_FACTOR_IDS
 
 SECTION = "perception"
 MIN_GAP = 2
@@ -33,7 +32,7 @@ def perception_gaps(evidence: Evidence) -> tuple[list[PerceptionGap], list[Findi
     given = {side: survey.ratings.given() for side, (_, survey) in zip(evidence.sides, latest, strict=True)}
     date = max(survey.date for _, survey in latest)
     citations = [c for index, _ in latest for c in cite_survey(evidence, index)]
-    for factor in INFLUENCE_FACTOR_IDS:
+    for factor in FACTORS:
         if not all(factor in given[side] for side in evidence.sides):
             continue
         ratings = {side: given[side][factor] for side in evidence.sides}

@@ -3,7 +3,8 @@
 Six checks, each pass or fail: a sponsor on both sides, working-level contacts on both sides, at
 least one outcome target, an agreed response time, a review rhythm, and a cost split. The score is
 100 x the share that pass. Missing hourly rates are noted but not scored: they only affect how
-effort is priced.
+effort is priced (at the other partner's rate, or at the default rate of the currency; a currency
+without a default leaves the hours unpriced, which is a warning).
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ NO_COST_SPLIT = template(
     "readiness.no_cost_split",
     N_("No cost split was agreed; investment is judged against 50/50."),
     N_("Agree each side's share of the investment in percent (success_factors.influence.cost_split)."),
+)
+NO_RATE_AT_ALL = template(
+    "readiness.no_rate_for_currency",
+    N_("{side} states no hourly_rate and coopcheck knows no default rate in {currency}: its hours are not priced."),
+    N_("Add partners.{key}.hourly_rate, or set valuation.default_hourly_rates for {currency} in the configuration."),
 )
 NO_HOURLY_RATE = template(
     "readiness.no_hourly_rate",
@@ -71,13 +77,15 @@ def assess_readiness(evidence: Evidence) -> tuple[Readiness, list[Finding]]:
             finding(NO_COST_SPLIT, "warning", SECTION, {}, cite_place(evidence, "success_factors", "influence"))
         )
     for side, partner in zip(evidence.sides, partners, strict=True):
-        if partner.hourly_rate is None:
-            detail = {
-                "side": evidence.name(side),
-                "key": side,
-                "rate": round(evidence.rates[side], 2),
-                "currency": evidence.currency,
-            }
-            findings.append(finding(NO_HOURLY_RATE, "info", SECTION, detail, cite_place(evidence, "partners", side)))
+        if partner.hourly_rate is not None:
+            continue
+        detail: dict[str, str | float] = {"side": evidence.name(side), "key": side}
+        place = cite_place(evidence, "partners", side)
+        if evidence.rate_known:
+            priced = {**detail, "rate": round(evidence.rates[side], 2), "currency": evidence.currency}
+            findings.append(finding(NO_HOURLY_RATE, "info", SECTION, priced, place))
+        else:
+            unpriced = {**detail, "currency": evidence.currency}
+            findings.append(finding(NO_RATE_AT_ALL, "warning", SECTION, unpriced, place))
     score = round(100 * sum(c.ok for c in checks) / len(checks), 1)
     return Readiness(score=score, checks=checks), findings

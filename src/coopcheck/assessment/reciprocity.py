@@ -1,20 +1,48 @@
 """Reciprocity: what each side gave the other, the reciprocity index, and one-way-street detection.
 
 Given value of a side = what its giving cost it (hours at its own rate + money + travel) + the
-worth of the contributions it handed over (valued by type). Requests and contacts without a topic
-cost the side but give nothing, so they are left out. The index is smaller / larger given value:
-1 when both gave the same, 0.5 when one gave twice as much, 0 when one gave nothing; it needs four
-giving activities from the two sides together.
+worth of what it handed over, valued by type: contributions and deliveries, and the outcomes it
+brought the other side (an influenced outcome counts half). Money put in (investments and cost
+shares) counts at face value. Meetings, calls, workshops, events, messages and reviews are shared
+time, and requests ask rather than give: they cost the side but give the other nothing.
 
-A one-way street is a run of months, ending now, in which one side gave at least 75% of each
-month's value (months in which neither gave anything do not break the run). It is reported once
-the run holds three such months and six giving activities of the giver, so two events never
-make a verdict. `since` is the first month of the run; the cost is what the giver spent from then on.
+The index is smaller / larger given value: 1 when both gave the same, 0.5 when one gave twice as
+much, 0 when one gave nothing; it needs {min_activities} giving activities from the two sides
+together.
+
+A one-way street is found by two sequential change-point tests (Page's CUSUM) over the months,
+for each side as the possible giver. The value sum adds, each month,
+
+    (given - {one_way.month_share:g} x (given + received)) / the giver's typical month
+
+where given and received are the month's given value of the two sides and the giver's typical
+month is the median value it gives in a month in which it gives. The count sum adds a
+log-likelihood ratio: for each giving activity of the giver ln((1 - q) / (1 - p)), for each of
+the receiver ln(q / p), where p is the receiver's usual share of the giving activities (at least
+{one_way.receiver_share_floor:g}, at most 0.5) and q = {one_way.one_way_share:g} its share while a
+street runs. A month in which the giver gives at least {one_way.month_share:.0%} of the value is
+one-sided. A run starts when both sums leave zero and ends when either returns there.
+
+A one-way street is reported once, in the same run, the value sum reaches
+{one_way.threshold:g} and the count sum {one_way.count_threshold:g}, with at least
+{one_way.min_months} one-sided months and {one_way.min_activities} giving activities of the giver,
+while the receiver gave at most {one_way.receiver_window_share:.0%} of its usual over the last
+{one_way.window_months} months, and not before {one_way.min_history_months} months are on record:
+so two events, a lumpy quarter or a quiet start never make a verdict. A token item from the
+receiver only dents the sums; real giving back pulls them to zero. `since` is the first
+one-sided month of the run; the cost is what the giver spent from then on.
+
+A street ends when a sum returns to zero (healed: the receiver gives back) or when the giver has
+given nothing for {one_way.quiet_months} months in a row (stopped: all giving stopped); ended
+streets are reported as history, never as current.
 """
 
 from __future__ import annotations
 
-from coopcheck.assessment.model import Cost, Finding, Given, OneWay, Reciprocity
+import math
+from dataclasses import dataclass, field
+
+from coopcheck.assessment.model import Cost, Finding, Given, OneWay, PastOneWay, Reciprocity
 from coopcheck.assessment.parameters import OneWayGating, ReciprocityParameters
 from coopcheck.evidence import Evidence, Flow, month_label, month_of
 from coopcheck.findings import cite, finding, template
@@ -85,64 +113,171 @@ def _given(flow: Flow, all_value: float) -> Given:
     )
 
 
+@dataclass
+class _Run:
+    """A run of months in which the giver's lead keeps both cumulative sums above zero."""
+
+    value: float = 0.0  # the value sum, in the giver's typical months
+    count: float = 0.0  # the count sum, a log-likelihood ratio
+    one_sided: list[int] = field(default_factory=list)
+    activities: int = 0
+    quiet: int = 0  # consecutive months, up to now, in which the giver gave nothing
+    detected: bool = False
+
+
+@dataclass(frozen=True)
+class _Month:
+    month: int
+    given: float
+    received: float
+    gave: int  # giving activities of the giver
+    got: int  # giving activities of the receiver
+
+
 def detect_one_way(evidence: Evidence, gating: OneWayGating) -> tuple[OneWay, list[int]]:
-    """The current one-way streak, if one side has carried it long enough to say so, and the giver's activities."""
+    """The running one-way street, if one side carries it clearly enough to say so; ended streets as history."""
+    current: tuple[OneWay, list[int]] | None = None
+    history: list[PastOneWay] = []
     gated = False
     for giver in evidence.sides:
         receiver = evidence.other(giver)
-        start = _streak_start(evidence, giver, receiver, gating)
-        if start is None:
+        run, past = _cusum(evidence, giver, receiver, gating)
+        history += past
+        if run is None:
             continue
-        streak = _sum(evidence, giver, start)
-        if streak.giving < gating.min_activities:
-            gated = True
+        if not run.detected:
+            gated = gated or run.value >= gating.threshold
             continue
-        received = _sum(evidence, receiver, start)
-        months = month_of(evidence.as_of) - start + 1
-        cost = Cost(
-            hours=round(streak.hours, 2),
-            hours_value=round(streak.hours_value, 2),
-            money=round(streak.money, 2),
-            travel=round(streak.travel, 2),
-            total=round(streak.cost, 2),
-        )
-        share = received.value / (received.value + streak.value)
+        since = run.one_sided[0]
+        streak, received = _sum(evidence, giver, since), _sum(evidence, receiver, since)
+        share = received.value / (received.value + streak.value) if streak.value > 0 else 0.0
         one_way = OneWay(
             detected=True,
             giver=giver,
             receiver=receiver,
-            since=month_label(start),
-            months=months,
-            cost=cost,
+            since=month_label(since),
+            months=month_of(evidence.as_of) - since + 1,
+            cost=_cost(streak),
             receiver_share=round(share, 3),
         )
-        return one_way, streak.indices
+        current = (one_way, streak.indices)
+    history.sort(key=lambda street: street.since)
+    if current is not None:
+        return current[0].model_copy(update={"history": history}), current[1]
     reason = N_("One side has given alone recently, but too little so far for a verdict.") if gated else None
-    return OneWay(detected=False, reason=reason), []
+    return OneWay(detected=False, reason=reason, history=history), []
 
 
-def _streak_start(evidence: Evidence, giver: str, receiver: str, gating: OneWayGating) -> int | None:
-    """First month of the run of one-sided months that ends now, if it holds enough one-sided months."""
-    start = None
-    one_sided = 0
-    for month in reversed(evidence.months):
-        mine = evidence.flows[giver].get(month)
-        theirs = evidence.flows[receiver].get(month)
-        given = mine.value if mine else 0.0
-        total = given + (theirs.value if theirs else 0.0)
-        if total <= 0:
+def _months(evidence: Evidence, giver: str, receiver: str) -> list[_Month]:
+    mine, theirs = evidence.flows[giver], evidence.flows[receiver]
+    rows = []
+    for month in evidence.months:
+        flow, other = mine.get(month), theirs.get(month)
+        rows.append(
+            _Month(
+                month,
+                flow.value if flow else 0.0,
+                other.value if other else 0.0,
+                flow.giving if flow else 0,
+                other.giving if other else 0,
+            )
+        )
+    return rows
+
+
+def _cusum(
+    evidence: Evidence, giver: str, receiver: str, gating: OneWayGating
+) -> tuple[_Run | None, list[PastOneWay]]:
+    """Two CUSUM sums over the months, on value and on counts, and the street they find (see the module doc)."""
+    months = _months(evidence, giver, receiver)
+    typical = _median([m.given for m in months if m.given > 0])
+    gave, got = sum(m.gave for m in months), sum(m.got for m in months)
+    if typical <= 0 or gave + got == 0:
+        return None, []
+    baseline = min(max(got / (gave + got), gating.receiver_share_floor), 0.5)
+    per_gift = math.log((1 - gating.one_way_share) / (1 - baseline))
+    per_return = math.log(gating.one_way_share / baseline)
+    run: _Run | None = None
+    history: list[PastOneWay] = []
+    for position, row in enumerate(months):
+        if run is not None:
+            run.quiet = run.quiet + 1 if row.given <= 0 else 0
+            if run.quiet >= gating.quiet_months:
+                history += _ended(evidence, run, giver, receiver, "stopped")
+                run = None
+        if row.given + row.received <= 0:
             continue
-        if given / total < gating.month_share:
-            break
-        one_sided += 1
-        start = month
-    return start if one_sided >= gating.min_months else None
+        value = (row.given - gating.month_share * (row.given + row.received)) / typical
+        count = row.gave * per_gift + row.got * per_return
+        if run is None:
+            if value <= 0 or count <= 0:
+                continue
+            run = _Run()
+        run.value, run.count = run.value + value, run.count + count
+        if run.value <= 0 or run.count <= 0:
+            history += _ended(evidence, run, giver, receiver, "healed")
+            run = None
+            continue
+        if row.given >= gating.month_share * (row.given + row.received):
+            run.one_sided.append(row.month)
+        run.activities += row.gave
+        run.detected = run.detected or _evident(run, months, position, gating)
+    return run, history
 
 
-def _sum(evidence: Evidence, side: str, start: int) -> Flow:
+def _evident(run: _Run, months: list[_Month], position: int, gating: OneWayGating) -> bool:
+    """Enough to call it: both sums over their thresholds, enough one-sided months and gifts, a quiet receiver."""
+    if (
+        position < gating.min_history_months
+        or run.value < gating.threshold
+        or run.count < gating.count_threshold
+        or len(run.one_sided) < gating.min_months
+        or run.activities < gating.min_activities
+    ):
+        return False
+    window = gating.window_months
+    received = [m.received for m in months[: position + 1]]
+    before = received[:-window] if len(received) > window else received
+    usual = _median([sum(before[i : i + window]) for i in range(max(1, len(before) - window + 1))])
+    return usual <= 0 or sum(received[-window:]) <= gating.receiver_window_share * usual
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 0.0
+
+
+def _ended(evidence: Evidence, run: _Run, giver: str, receiver: str, how: str) -> list[PastOneWay]:
+    if not run.detected:
+        return []
+    since, until = run.one_sided[0], run.one_sided[-1]
+    streak = _sum(evidence, giver, since, until)
+    street = PastOneWay(
+        giver=giver,
+        receiver=receiver,
+        since=month_label(since),
+        until=month_label(until),
+        months=until - since + 1,
+        ended="healed" if how == "healed" else "stopped",
+        cost=_cost(streak),
+    )
+    return [street]
+
+
+def _cost(streak: Flow) -> Cost:
+    return Cost(
+        hours=round(streak.hours, 2),
+        hours_value=round(streak.hours_value, 2),
+        money=round(streak.money, 2),
+        travel=round(streak.travel, 2),
+        total=round(streak.cost, 2),
+    )
+
+
+def _sum(evidence: Evidence, side: str, start: int, end: int | None = None) -> Flow:
     total = Flow()
     for month, flow in sorted(evidence.flows[side].items()):
-        if month >= start:
+        if month >= start and (end is None or month <= end):
             total.absorb(flow)
     return total
 

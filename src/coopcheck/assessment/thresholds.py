@@ -15,12 +15,11 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from coopcheck.assessment.model import Assessment
+from coopcheck.assessment.model import DIAGNOSIS_IDS, Assessment
 from coopcheck.i18n import _
 
-DIAGNOSES = ("onboarding", "thriving", "building", "harvesting", "empty")
-
-CONDITIONS = ("one_way", "red", "amber", "zombie", "not_ready", *DIAGNOSES)
+# `one_way` is both a diagnosis and a condition of its own (a running street, whatever the headline).
+CONDITIONS = ("one_way", "red", "amber", "zombie", "not_ready", *(d for d in DIAGNOSIS_IDS if d != "one_way"))
 FAIL_UNDER = "fail_under"
 
 

@@ -13,7 +13,6 @@ recognised: that is the moment worth moving forward.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Sequence
 from typing import Any
@@ -23,6 +22,7 @@ from pydantic import Field
 from coopcheck import __version__
 from coopcheck.assessment.model import SCHEMA_VERSION, Assessment, Band, DiagnosisId, Movement, Out, PartnershipRef
 from coopcheck.assessment.movement import what_moved
+from coopcheck.months import month_ends
 
 ALWAYS_MATERIAL = frozenset(
     {"band.changed", "diagnosis.changed", "one_way.detected", "one_way.ended", "risk.changed", "outcomes.new"}
@@ -67,17 +67,6 @@ class Trend(Out):
     partnership: PartnershipRef
     points: list[TrendPoint]
     turning_points: list[TurningPoint] = Field(default_factory=list)
-
-
-def month_ends(started: dt.date, as_of: dt.date) -> list[dt.date]:
-    """The last day of every month from `started` to `as_of`; the last one is `as_of` itself."""
-    days: list[dt.date] = []
-    year, month = started.year, started.month
-    while (year, month) < (as_of.year, as_of.month):
-        days.append(dt.date(year, month, calendar.monthrange(year, month)[1]))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    days.append(as_of)
-    return days
 
 
 def monthly(loaded: Any, as_of: dt.date, params: Any = None) -> list[Assessment]:

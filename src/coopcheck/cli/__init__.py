@@ -7,9 +7,11 @@ import os
 import sys
 
 from coopcheck.cli import (
+    add,  # noqa: F401  (registers the command)
     assess,  # noqa: F401  (registers the command)
     check,  # noqa: F401  (registers the command)
     explain,  # noqa: F401  (registers the command)
+    importing,  # noqa: F401  (registers the commands)
     init,  # noqa: F401  (registers the command)
     trend,  # noqa: F401  (registers the command)
     validate,  # noqa: F401  (registers the command)

@@ -25,6 +25,7 @@ def explain(
 ) -> None:
     """Explain the influence/outcome idea, or what one factor means, how it is measured and its levers."""
     from coopcheck import guide
+    from coopcheck.escaping import printable
     from coopcheck.i18n import _
 
     speak(lang)
@@ -37,10 +38,12 @@ def explain(
         hint = _("; did you mean '{name}'?").format(name=unknown.suggestion) if unknown.suggestion else "."
         fail(
             _("unknown factor (found '{found}'){hint} Run `coopcheck explain` for the list.").format(
-                found=unknown.name, hint=hint
+                found=printable(unknown.name), hint=hint
             )
         )
-    body = "\n\n".join(_(paragraph) for paragraph in topic.paragraphs)
+    from coopcheck.cli.app import load_settings
+
+    body = "\n\n".join(topic.text(load_settings().config.scoring()))
     kind = _("influence factor") if topic.influence else _("assessment section")
     emit(f"{_(topic.title)} ({topic.id}, {kind})\n\n{body}\n")
 

@@ -159,18 +159,20 @@ def init(
 
 
 def write_scaffold(directory: Path, scaffold: Scaffold, force: bool) -> None:
-    from coopcheck.currencies import ISO_4217
+    from coopcheck.currencies import is_currency
     from coopcheck.scaffold import log_yaml, partnership_yaml
 
-    if scaffold.currency not in ISO_4217:
-        fail(
-            _("--currency: not an ISO 4217 code (found '{found}'; expected e.g. EUR, USD, CHF)").format(
-                found=scaffold.currency
-            )
-        )
+    if not is_currency(scaffold.currency):
+        message = _("--currency: not a currency in use (found '{found}'; expected e.g. EUR, USD, CHF)")
+        fail(message.format(found=scaffold.currency))
     partnership = directory / f"{scaffold.id}.yaml"
     log_name = f"logs/{scaffold.id}.yaml"
     log = directory / log_name
+    from coopcheck.loading.inputs import name_problem
+
+    for path in (partnership, log):
+        if (problem := name_problem(str(path))) is not None:
+            fail(f"{path}: {problem}")
     existing = [path for path in (partnership, log) if path.exists()]
     if existing and not force:
         fail(_("{path} exists; use --force to overwrite it").format(path=existing[0]))

@@ -15,6 +15,7 @@ import typer
 
 from coopcheck.cli.app import EXIT_INVALID, load_all, load_settings, parse_date, refuse_to_overwrite
 from coopcheck.cli.language import Language, use_language
+from coopcheck.i18n import _
 
 if TYPE_CHECKING:
     from coopcheck.config import Config, LoadedConfig
@@ -70,7 +71,12 @@ def resolve(
     settings = loaded.config
     language = use_language(lang, settings.language)
     outside = allow_outside_logs if allow_outside_logs is not None else settings.allow_outside_logs
-    return Resolved(loaded, language, parse_date(as_of), outside)
+    day = parse_date(as_of)
+    today = dt.date.today()
+    if day > today:
+        note = _("--as-of {as_of} is in the future (today is {today}): the months until then count as quiet.")
+        sys.stderr.write(f"coopcheck: {note.format(as_of=day.isoformat(), today=today.isoformat())}\n")
+    return Resolved(loaded, language, day, outside)
 
 
 def speak(lang: Language | None) -> str:
@@ -92,4 +98,9 @@ def load_one(file: Path, resolved: Resolved, output: Path | None = None) -> Load
     refuse_to_overwrite(output, result.files)
     for warning in result.warnings:
         sys.stderr.write(f"{warning}\n")
+    started = result.partnership.definition.started
+    if resolved.as_of < started:
+        note = _("--as-of {as_of} is before the partnership started ({started}): there is nothing to judge yet.")
+        day = resolved.as_of.isoformat()
+        sys.stderr.write(f"coopcheck: {note.format(as_of=day, started=started.isoformat())}\n")
     return result.partnership

@@ -7,18 +7,25 @@ seen, the partnership leaves the company with that person.
 
 How it is measured
 
-- Named anchors (30%): each side names a `sponsor` and at least one of its `contacts`; the share
-  of these four checks that pass.
-- Exchange (50%): over the last six months, is there executive-level and working-level activity
-  in each direction? Four cells (executive A to B, executive B to A, working A to B, working B to
-  A); the share of cells holding at least one activity. Only activities that record a `level`
-  count; when none in the window does, this part is left out and the reason says so.
-- Spread (20%): for each side with at least five activities that name its people, the share of
-  those activities in which its most frequent person appears. Up to 50% counts in full, 100%
-  counts nothing, linear in between; the mean over the sides measured.
+- Named anchors (weight {named_weight:g}): each side names a `sponsor` and at least one of its
+  `contacts`; the share of these four checks that pass.
+- Exchange (weight {exchange_weight:g}): over the last {window_months} months, does each side take
+  part at the executive level and at the working level? Four cells (executive A, executive B,
+  working A, working B); a side takes part in an activity at a level when it leads it (`from`) or
+  when its sponsor or contacts are among the `people`. The share of cells holding at least one
+  activity. Only activities that record a `level` count; when no activity in the whole log does,
+  this part is left out and the reason says so.
+- Broken anchor: once the partnership is older than the window, a side that took no part at one of
+  the two levels for the whole window caps the factor at {missing_level_cap:g}, below the line
+  where a factor counts as broken: a side whose executives have stayed away that long is not
+  anchored, however well the rest looks.
+- Spread (weight {spread_weight:g}): for each side with at least {min_people_activities}
+  activities that name its people, the share of those activities in which its most frequent person
+  appears. Up to 50% counts in full, 100% counts nothing, linear in between; the mean over the
+  sides measured.
 
 Score = 100 x the weighted mean of the parts that could be measured. There is no score before
-four activities are logged: the definition alone does not show whether anyone is anchored.
+{min_activities} activities are logged: the definition alone does not show whether anyone is anchored.
 
 What to log: `level` (executive or working) and `people` on meetings, calls, workshops and reviews.
 People are assigned to the side that names them as sponsor or contact, otherwise to the side the
@@ -40,6 +47,7 @@ from coopcheck.i18n import N_
 
 ID = "anchoring"
 TITLE = N_("Anchoring")
+SURVEY = "Anchoring at executive and working level."  # what a survey rating means
 LEVELS = ("executive", "working")
 
 
@@ -55,6 +63,12 @@ class Parameters(FactorParameters):
     named_weight: float = Field(default=0.3, ge=0, description="Weight of named sponsors and contacts.")
     exchange_weight: float = Field(default=0.5, ge=0, description="Weight of exchange by level and direction.")
     spread_weight: float = Field(default=0.2, ge=0, description="Weight of not hanging on one person.")
+    missing_level_cap: float = Field(
+        default=25,
+        ge=0,
+        le=100,
+        description="Highest score while a side took no part at one level for the whole window.",
+    )
 
 
 DEFAULTS = Parameters()
@@ -71,8 +85,8 @@ NO_CONTACTS = template(
 )
 MISSING_EXCHANGE = template(
     "anchoring.missing_exchange",
-    N_("No {level}-level exchange from {from_side} to {to_side} in the last {window} months."),
-    N_("Have {from_side} lead a {level}-level meeting with {to_side} within a month, and log it with its level."),
+    N_("{from_side} took no part at the {level} level in the last {window} months."),
+    N_("Have {from_side} lead a meeting at the {level} level with {to_side} within a month, and log its level."),
 )
 SINGLE_PERSON = template(
     "anchoring.single_person",
@@ -109,7 +123,10 @@ def assess(evidence: Evidence, params: Parameters = DEFAULTS) -> FactorResult:
     )
     note = None
     if exchange is None:
-        note = N_("No recent activity records its level; scored on named anchors and spread only.")
+        note = N_("No activity records its level; scored on named anchors and spread only.")
+    elif value is not None and _broken_anchor(evidence, params, exchange):
+        value = min(value, params.missing_level_cap / 100)
+        note = N_("A side took no part at one level for the whole window; capped as broken.")
     return FactorResult(
         id=ID,
         title=TITLE,
@@ -129,7 +146,7 @@ def _exchange(evidence: Evidence, params: Parameters, findings: list[Finding]) -
         for level in LEVELS
         for side in evidence.sides
     }
-    if not any(counts.values()):
+    if not evidence.levels_logged:
         return None
     for (level, side), count in counts.items():
         if count == 0:
@@ -143,6 +160,12 @@ def _exchange(evidence: Evidence, params: Parameters, findings: list[Finding]) -
             place = cite_place(evidence, "partners", side, anchor)
             findings.append(finding(MISSING_EXCHANGE, "warning", ID, params_, place))
     return sum(1 for count in counts.values() if count) / len(counts)
+
+
+def _broken_anchor(evidence: Evidence, params: Parameters, exchange: float) -> bool:
+    """A cell is empty although the partnership has run for the whole window."""
+    old_enough = month_of(evidence.as_of) - month_of(evidence.definition.started) >= params.window_months
+    return old_enough and exchange < 1
 
 
 def _spread(evidence: Evidence, params: Parameters, findings: list[Finding]) -> float | None:

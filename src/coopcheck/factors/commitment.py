@@ -6,18 +6,18 @@ followed by action.
 
 How it is measured
 
-- Rhythm (60%): the time from `started` to the assessment date is cut, backwards from the
-  assessment date, into periods of the agreed `review_every_days` plus 25% slack (a review a week
-  late is still on rhythm); 90 days when no rhythm was agreed. Rhythm is the share of complete
+- Rhythm (weight {rhythm_weight:g}): the time from `started` to the assessment date is cut, backwards from the
+  assessment date, into periods of the agreed `review_every_days` plus {slack:.0%} slack (a review a
+  little late is still on rhythm); {default_review_days} days when no rhythm was agreed. Rhythm is the share of complete
   periods holding at least one `review`. Because the latest period comes first, a lapse shows at
   once, and four reviews in one week do not make up for a year without one. A review with neither
   a topic nor actions does not count: a review that discusses and agrees nothing is an empty contact.
-- Follow-up (40%): a review with `actions` is followed up when the side that owns the actions
-  does work for the partnership within 30 days after it: anything but a review, a request or a
-  contact without a topic. An action is owned by the side whose sponsor or contact it names
+- Follow-up (weight {follow_up_weight:g}): a review with `actions` is followed up when the side that owns the actions
+  does work for the partnership within {follow_up_days} days after it: anything but a review, a request, an
+  outcome or a contact without a topic. An action is owned by the side whose sponsor or contact it names
   ("Case study draft (Anna Lehmann)"); when actions name people of both sides, both must act; when
   they name nobody, work by either side counts. Follow-up is the share of reviews with actions that
-  were followed up; reviews whose 30 days have not passed are not judged yet.
+  were followed up; reviews whose {follow_up_days} days have not passed are not judged yet.
 
 Score = 100 x the weighted mean of the parts that could be measured. There is no score before the
 first period is complete, unless a review was already held.
@@ -36,13 +36,14 @@ from bisect import bisect_right
 
 from pydantic import Field
 
-from coopcheck.evidence import Evidence
+from coopcheck.evidence import Evidence, Review
 from coopcheck.factors.base import FactorParameters, score, weighted
 from coopcheck.findings import FactorResult, Finding, Severity, cite, cite_place, finding, ordered, template
 from coopcheck.i18n import N_
 
 ID = "commitment"
 TITLE = N_("Commitment")
+SURVEY = "Commitment to shaping the influence factors."  # what a survey rating means
 
 
 class Parameters(FactorParameters):
@@ -118,16 +119,7 @@ def _follow_up(evidence: Evidence, params: Parameters, findings: list[Finding]) 
         if len(evidence.reviews) >= 2 and not any(r.actions for r in evidence.reviews):
             findings.append(finding(NO_ACTIONS, "info", ID, {"count": len(evidence.reviews)}))
         return None
-    missed: list[int] = []
-    laggards: set[str] = set()
-    for review in judged:
-        acted = {side: _worked(evidence.work_days[side], review.date, window) for side in evidence.sides}
-        owners = review.owners
-        if owners and not all(acted[side] for side in owners):
-            laggards.update(side for side in owners if not acted[side])
-            missed.append(review.index)
-        elif not owners and not any(acted.values()):
-            missed.append(review.index)
+    missed, laggards = _missed(evidence, judged, window)
     if missed:
         names = ", ".join(evidence.name(side) for side in evidence.sides if side in laggards)
         detail = {
@@ -138,6 +130,21 @@ def _follow_up(evidence: Evidence, params: Parameters, findings: list[Finding]) 
         }
         findings.append(finding(NOT_FOLLOWED, "warning", ID, detail, cite(evidence, missed)))
     return 1 - len(missed) / len(judged)
+
+
+def _missed(evidence: Evidence, judged: list[Review], window: dt.timedelta) -> tuple[list[int], set[str]]:
+    """Reviews whose actions no owner worked on within the window, and the sides that did not."""
+    missed: list[int] = []
+    laggards: set[str] = set()
+    for review in judged:
+        acted = {side: _worked(evidence.work_days[side], review.date, window) for side in evidence.sides}
+        owners = review.owners
+        if owners and not all(acted[side] for side in owners):
+            laggards.update(side for side in owners if not acted[side])
+            missed.append(review.index)
+        elif not owners and not any(acted.values()):
+            missed.append(review.index)
+    return missed, laggards
 
 
 def _worked(days: list[dt.date], start: dt.date, window: dt.timedelta) -> bool:

@@ -12,7 +12,8 @@ Each side's investment is what the partnership cost it up to the assessment date
 
 where hours and travel come from every activity the side gave or initiated, and money is the
 `value` of its `investment`, `cost_share` and contribution activities. (A partner without an
-`hourly_rate` is priced at the other partner's rate, or at 100 when neither states one.)
+`hourly_rate` is priced at the other partner's rate, or at the currency's default rate when
+neither states one.)
 
     share     = the side's investment / both sides' investment
     shortfall = (agreed share - share) / agreed share, for the side below its agreed share
@@ -20,7 +21,7 @@ where hours and travel come from every activity the side gave or initiated, and 
 
 The agreed share comes from `success_factors.influence.cost_split`; without one, 50/50. A side
 that carries nothing of a 50/50 split gives a score of 0; one that carries 40% instead of 50% gives 80.
-There is no score before four activities with hours, money or travel are logged.
+There is no score before {min_activities} activities with hours, money or travel are logged.
 
 What to log: `hours` and `travel_cost` on activities, and `investment` or `cost_share` activities
 with a `value` for money spent.
@@ -42,6 +43,7 @@ from coopcheck.i18n import N_
 
 ID = "investment"
 TITLE = N_("Investment")
+SURVEY = "Shared willingness to invest and share costs."  # what a survey rating means
 
 
 class Parameters(FactorParameters):

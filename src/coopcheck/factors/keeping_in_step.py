@@ -7,21 +7,23 @@ needed both never happens.
 How it is measured
 
 Every `request` is paired with the first activity of the asked side whose `responds_to` names the
-request's `id`. The deadline of a request is its `due` date, or the agreed `response_days` after
-it (seven days when none were agreed). For each side, over the requests it was asked:
+request's `id`. Only the recent pace counts: requests of the last {window_months} months, and every
+request still open past its deadline, however old. The deadline of a request is its `due`
+date, or the agreed `response_days` after it ({default_response_days} days when none were agreed). For each side,
+over the requests it was asked:
 
 - turnaround: days from request to answer; a request still open after its deadline counts with
   the days it has been open so far, because an ignored request is the slowest answer of all;
 - punctuality: the share answered by the deadline (open requests past their deadline count as
   late; open requests not yet due are not judged).
 
-A side is measured once it has at least three judged requests. With both sides measured:
+A side is measured once it has at least {min_requests} judged requests. With both sides measured:
 
     balance     = (shorter median turnaround + R) / (longer median turnaround + R)
     punctuality = the lower of the two sides' punctuality
     score       = 100 x (0.5 x balance + 0.5 x punctuality)
 
-where R is the agreed `response_days` (or seven): a one-day against a three-day median is no real
+where R is the agreed `response_days` (or {default_response_days}): a one-day against a three-day median is no real
 gap when five days were agreed, but a two-day against a twenty-day median is. Punctuality is the
 lower of the two because the joint work waits for the later side. With one side measured the
 score is that side's punctuality; with none it is null.
@@ -45,9 +47,11 @@ from coopcheck.evidence import Evidence
 from coopcheck.factors.base import FactorParameters, score
 from coopcheck.findings import FactorResult, Finding, Severity, cite, finding, ordered, template
 from coopcheck.i18n import N_
+from coopcheck.months import add_months
 
 ID = "keeping_in_step"
 TITLE = N_("Keeping in step")
+SURVEY = "Keeping in step: similar speed on both sides."  # what a survey rating means
 
 
 class Parameters(FactorParameters):
@@ -59,6 +63,9 @@ class Parameters(FactorParameters):
         default=0.75, ge=0, le=1, description="Balance below which the slower side is named."
     )
     late_share: float = Field(default=0.7, ge=0, le=1, description="Punctuality below which a side is named as slow.")
+    window_months: int = Field(
+        default=18, ge=1, le=120, description="Months of answered requests that count as the current pace."
+    )
 
 
 DEFAULTS = Parameters()
@@ -105,7 +112,7 @@ class Pace:
 
 def assess(evidence: Evidence, params: Parameters = DEFAULTS) -> FactorResult:
     agreed = evidence.definition.success_factors.influence.response_days or params.default_response_days
-    judged = _judge(evidence, agreed)
+    judged = _judge(evidence, agreed, add_months(evidence.as_of, -params.window_months))
     findings: list[Finding] = []
     paces = []
     for side in evidence.sides:
@@ -122,11 +129,18 @@ def assess(evidence: Evidence, params: Parameters = DEFAULTS) -> FactorResult:
         return FactorResult(id=ID, title=TITLE, score=None, reason=reason, findings=ordered(findings))
     punctuality = min(p.on_time for p in paces)
     if len(paces) == 1:
-        pace = paces[0]
-        if pace.on_time < params.late_share:
-            findings.append(_late(evidence, pace, agreed))
+        if paces[0].on_time < params.late_share:
+            findings.append(_late(evidence, paces[0], agreed))
         reason = N_("Only one side has enough answered requests; scored on its punctuality alone.")
         return FactorResult(id=ID, title=TITLE, score=score(punctuality), reason=reason, findings=ordered(findings))
+    value = _compare(evidence, params, paces, punctuality, agreed, findings)
+    return FactorResult(id=ID, title=TITLE, score=score(value), findings=ordered(findings))
+
+
+def _compare(
+    evidence: Evidence, params: Parameters, paces: list[Pace], punctuality: float, agreed: int, findings: list[Finding]
+) -> float:
+    """The score of two measured sides; names the slower side, or the late ones, in `findings`."""
     fast, slow = sorted(paces, key=lambda p: (p.days, -p.on_time))
     balance = (fast.days + agreed) / (slow.days + agreed)
     value = 0.5 * balance + 0.5 * punctuality
@@ -147,14 +161,16 @@ def assess(evidence: Evidence, params: Parameters = DEFAULTS) -> FactorResult:
         findings.append(finding(SLOW_SIDE, severity, ID, detail, cite(evidence, [j.cited for j in slowest])))
     else:
         findings.extend(_late(evidence, p, agreed) for p in paces if p.on_time < params.late_share)
-    return FactorResult(id=ID, title=TITLE, score=score(value), findings=ordered(findings))
+    return value
 
 
-def _judge(evidence: Evidence, agreed: int) -> dict[str, list[Judged]]:
+def _judge(evidence: Evidence, agreed: int, window_start: dt.date) -> dict[str, list[Judged]]:
     judged: dict[str, list[Judged]] = {side: [] for side in evidence.sides}
     for request in evidence.requests:
         deadline = request.due or request.date + dt.timedelta(days=agreed)
         if request.answer is not None and request.answered is not None:
+            if request.date < window_start:
+                continue
             days = (request.answered - request.date).days
             entry = Judged(request.index, request.answer, days, request.answered <= deadline, open=False)
         elif evidence.as_of > deadline:

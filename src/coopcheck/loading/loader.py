@@ -11,8 +11,9 @@ import bisect
 import datetime as dt
 import gc
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -128,8 +129,10 @@ class _Collector:
     def schema_errors(self, source: _Source, error: ValidationError, model: Any) -> None:
         for item in error.errors():
             loc = tuple(item["loc"])
+            on_key = loc[-1:] == ("[key]",)  # a mapping key that failed its own validation
+            loc = loc[:-1] if on_key else loc
             message, anchor = describe(item, model, loc)
-            self.add(source, loc, anchor, message, shown_path(loc))
+            self.add(source, loc, "key" if on_key else anchor, message, shown_path(loc))
 
     def diagnostics(self) -> list[Diagnostic]:
         by_source: dict[int, list[tuple[PathT, str]]] = {}
@@ -145,7 +148,26 @@ class _Collector:
         return out
 
 
+# Contents that stand in for files on disk, by resolved path: see `staged`.
+_staged: ContextVar[Mapping[Path, bytes] | None] = ContextVar("staged", default=None)
+
+
+@contextmanager
+def staged(contents: Mapping[Path, bytes]) -> Iterator[None]:
+    """Load as if each file named here held these bytes: `coopcheck add` and `import` check the
+    partnership as it would be after the change, with the real file names and line numbers,
+    before anything is written."""
+    token = _staged.set({path.resolve(): data for path, data in contents.items()})
+    try:
+        yield
+    finally:
+        _staged.reset(token)
+
+
 def _read(path: Path, shown: str) -> bytes:
+    stand_in = _staged.get()
+    if stand_in and path.resolve() in stand_in:
+        return stand_in[path.resolve()]
     return inputs.read_input(path, shown)
 
 

@@ -46,6 +46,8 @@ def check(
     started = partnership.started
     first_seen: dict[str, int] = {}
     answers: list[int] = []  # activities with `responds_to`, checked once every id is known
+    after: list[int] = []  # dated after the assessment date: said once, at the first
+    before: list[int] = []  # dated before `started`: said once, at the first
     for index, activity in enumerate(activities):
         ident, giver, taker, day = activity.id, activity.from_, activity.to, activity.date
         if ident is not None:
@@ -78,21 +80,27 @@ def check(
             yield Violation(("activity", index, "date"), date_out_of_range(day))
             continue
         if day > today:
-            yield Violation(
-                ("activity", index, "date"),
-                _("dated in the future ({date} is after {today}); it is ignored until then").format(
-                    date=day.isoformat(), today=today.isoformat()
-                ),
-                "warning",
-            )
+            after.append(index)
         elif day < started:
-            yield Violation(
-                ("activity", index, "date"),
-                _("dated before the partnership started ({date} is before {started})").format(
-                    date=day.isoformat(), started=started.isoformat()
-                ),
-                "warning",
-            )
+            before.append(index)
+    if after:
+        first = min(after, key=lambda i: (activities[i].date, i))
+        yield Violation(
+            ("activity", first, "date"),
+            _(
+                "activities dated after the assessment date {as_of}: {count}, from {date} on; "
+                "they are left out of the assessment"
+            ).format(as_of=today.isoformat(), count=len(after), date=activities[first].date.isoformat()),
+            "warning",
+        )
+    if before:
+        yield Violation(
+            ("activity", before[0], "date"),
+            _("activities dated before the partnership started ({started}): {count}, the first on {date}").format(
+                started=started.isoformat(), count=len(before), date=activities[before[0]].date.isoformat()
+            ),
+            "warning",
+        )
     for index in answers:
         answered = activities[index].responds_to
         if answered not in first_seen:

@@ -58,7 +58,6 @@ class YamlDocument:
     key_marks: dict[tuple[str, ...], tuple[int, int]] = field(default_factory=dict)
 
 
-
 def decode(data: bytes, file: str) -> str:
     """UTF-8 with or without BOM; anything else is refused with the encoding to save in."""
     if data.startswith(codecs.BOM_UTF8):

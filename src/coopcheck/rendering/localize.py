@@ -23,6 +23,7 @@ DIAGNOSES: dict[str, str] = {
     "thriving": N_("thriving"),
     "building": N_("building"),
     "harvesting": N_("harvesting"),
+    "one_way": N_("one-way street"),
     "empty": N_("empty"),
 }
 BANDS: dict[str, str] = {"green": N_("green"), "amber": N_("amber"), "red": N_("red")}
@@ -59,6 +60,9 @@ TITLE_PARAMS = frozenset({"factor", "target", "component"})
 PARAM_WORDS: dict[str, str] = {
     "executive": N_("executive"),
     "working": N_("working"),
+    "low": N_("low"),
+    "medium": N_("medium"),
+    "high": N_("high"),
     "sourced": N_("sourced"),
     "influenced": N_("influenced"),
 }
@@ -136,13 +140,13 @@ def remediation(finding: Finding) -> str:
 
 
 def diagnosis_summary(diagnosis: Diagnosis) -> str:
-    """The diagnosis in a sentence (the building one names the date outcomes are expected by)."""
-    from coopcheck.assessment.diagnosis import SUMMARIES
-
-    source = SUMMARIES.get(diagnosis.id)
-    if source is None:
+    """The headline sentence, filled with the figures it rests on, in the reader's language."""
+    if not diagnosis.template:
         return diagnosis.summary
-    return _(source).format(date=date(diagnosis.expect_outcomes_by))
+    try:
+        return _(diagnosis.template).format(**localized_params(diagnosis.params))
+    except (KeyError, IndexError, ValueError):
+        return diagnosis.summary
 
 
 def _locale() -> str:

@@ -47,6 +47,7 @@ def _headline(a: Assessment) -> RenderableType:
         "  ·  ",
         (_("health") + f" {localize.score(a.health.score)}/100", style),
         (f" ({localize.label(localize.BANDS, band)})" if band else "", style),
+        (f"  ·  {localize.text(a.health.reason)}" if a.health.reason and band else "", "dim"),
     )
     context = _("{kind} of {partners}, as of {date}").format(
         kind=localize.label(localize.KINDS, a.partnership.kind),
@@ -60,7 +61,7 @@ def _headline(a: Assessment) -> RenderableType:
         verdict,
         Text(localize.diagnosis_summary(a.diagnosis)),
     ]
-    if a.health.reason:
+    if a.health.reason and not band:
         lines.append(Text(localize.text(a.health.reason), style="dim"))
     if a.movements:
         since = localize.date(a.compared_with) if a.compared_with else ""
