@@ -228,3 +228,37 @@ def test_a_command_that_crashes_fails_the_test_that_ran_it() -> None:
 
     with pytest.raises(pytest.fail.Exception, match="ZeroDivisionError"):
         CliRunner().invoke(broken, [])
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("diagnosis: {grace_days: 999999999}", "diagnosis.grace_days: out of range (found '999999999'"),
+        ("outcome: {default_horizon_days: 999999999}", "outcome.default_horizon_days: out of range"),
+        ("valuation: {contribution_hours: {referral: 1e308}}", "contribution_hours.referral: out of range"),
+        ("valuation: {default_hourly_rates: {EUR: 1e308}}", "valuation.default_hourly_rates.EUR: out of range"),
+        ("profiles: {joint_market: {weights: {outcome: 1e308}}}", "weight of 'outcome' out of range"),
+    ],
+)
+def test_configuration_values_that_would_overflow_are_located_errors(
+    tmp_path: Path, setting: str, message: str
+) -> None:
+    """These once validated and then crashed the reports (a date or a decimal out of range)."""
+    (tmp_path / ".coopcheck.yaml").write_text(setting + "\n", encoding="utf-8")
+    path = _write(tmp_path, kind="joint_market")
+    config = str(tmp_path / ".coopcheck.yaml")
+    result = _run("assess", str(path), "--config", config, "--as-of", "2026-11-28", "--format", "markdown")
+    assert result.exit_code == 2
+    assert f"{config}:1:" in result.output and message in result.output
+
+
+def test_init_into_a_folder_name_too_long_is_a_clean_usage_error(tmp_path: Path) -> None:
+    result = _run("init", str(tmp_path / ("d" * 300)), "--no-input")
+    assert result.exit_code == 2
+    assert "a part of the file name is too long (300 bytes; at most 255)" in result.output
+
+
+def test_usage_errors_show_what_was_typed_with_escapes() -> None:
+    result = _run("explain", "x\x1b[2Jy")
+    assert result.exit_code == 2
+    assert "found 'x\\x1b[2Jy'" in result.output and "\x1b" not in result.output

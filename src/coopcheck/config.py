@@ -29,7 +29,7 @@ from coopcheck.loading.diagnostics import Diagnostic, InputError, format_path
 from coopcheck.loading.inputs import read_input
 from coopcheck.loading.messages import describe
 from coopcheck.loading.yamlsource import decode, locate, parse
-from coopcheck.models import ActivityType
+from coopcheck.models import MAX_HOURLY_RATE, MAX_HOURS, ActivityType
 
 YAML_NAMES = (".coopcheck.yaml", ".coopcheck.yml")
 PYPROJECT = "pyproject.toml"
@@ -52,7 +52,8 @@ class ConfiguredValuation(Valuation):
     """`valuation` as a configuration file sets it: the contribution types it names change, the others keep
     their default worth (a table of one type would otherwise value every other contribution at nothing)."""
 
-    contribution_hours: dict[ActivityType, Annotated[float, Field(ge=0)]] = Field(
+    # Bounded like the input's hours and rates, so that every figure priced with them stays finite.
+    contribution_hours: dict[ActivityType, Annotated[float, Field(ge=0, le=MAX_HOURS)]] = Field(
         default_factory=lambda: dict(Valuation().contribution_hours),
         description="Worth of one contribution, in hours at the partnership's reference rate, by activity type; "
         "the types left out keep their default.",
@@ -63,7 +64,7 @@ class ConfiguredValuation(Valuation):
     def _over_the_defaults(cls, hours: dict[ActivityType, float]) -> dict[ActivityType, float]:
         return {**Valuation().contribution_hours, **hours}
 
-    default_hourly_rates: dict[str, Annotated[float, Field(ge=0)]] = Field(
+    default_hourly_rates: dict[str, Annotated[float, Field(ge=0, le=MAX_HOURLY_RATE)]] = Field(
         default_factory=lambda: dict(Valuation().default_hourly_rates),
         description="Rate per currency for a partner without `hourly_rate` when neither partner states one; "
         "the currencies left out keep their default.",

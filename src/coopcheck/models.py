@@ -113,8 +113,10 @@ def _not_thousands_grouped(value: object) -> object:
 
 # Documented ranges (docs/format.md, docs/robustness.md): every amount stays far from where float
 # and decimal arithmetic lose precision or overflow, so every sum and ratio after loading is finite.
-MAX_MONEY = 1_000_000_000_000  # one trillion in the partnership's currency, per amount or target
-MAX_HOURLY_RATE = 100_000
+# Large enough for currencies with small units (KRW, VND, IDR), small enough that a sum over any
+# log stays far below where float and decimal formatting overflow (about 1e26).
+MAX_MONEY = 1_000_000_000_000_000  # one quadrillion in the partnership's currency, per amount or target
+MAX_HOURLY_RATE = 10_000_000
 MAX_HOURS = 10_000
 MAX_PERCENT = 100
 # Every date of the input and `--as-of`: far enough from the calendar's ends that a month or a

@@ -20,9 +20,13 @@ from coopcheck.models import Kind
 OUTCOME = "outcome"
 RECIPROCITY = "reciprocity"
 EMPTY_CONTACTS = "empty_contacts"
+
+
 def components() -> tuple[str, ...]:
     """What the health score weighs: every registered influence factor, then the three sections."""
     return (*FACTORS_BY_ID, OUTCOME, RECIPROCITY, EMPTY_CONTACTS)
+
+
 TARGETS = ("joint_campaigns", "projects_won", "revenue")
 
 
@@ -68,12 +72,17 @@ class Profile(Params):
         return self.targets.get(target, 1.0)
 
 
+MAX_WEIGHT = 1000
+
+
 def _checked(weights: dict[str, float], known: tuple[str, ...], what: str) -> dict[str, float]:
     for key, value in weights.items():
         if key not in known:
             raise ValueError(f"unknown {what} '{key}' (expected one of {', '.join(known)})")
         if value < 0:
             raise ValueError(f"weight of '{key}' must not be negative (found {value})")
+        if not value <= MAX_WEIGHT:  # weights are relative; a bound keeps every weighted sum finite
+            raise ValueError(f"weight of '{key}' out of range (found {value}; expected at most {MAX_WEIGHT})")
     return weights
 
 
@@ -143,9 +152,7 @@ class OneWayGating(Params):
     count_threshold: float = Field(
         default=1.0, gt=0, description="Count sum (a log-likelihood ratio) a one-way street needs."
     )
-    min_months: int = Field(
-        default=2, ge=1, description="One-sided months the run needs before it is reported."
-    )
+    min_months: int = Field(default=2, ge=1, description="One-sided months the run needs before it is reported.")
     min_activities: int = Field(
         default=3, ge=1, description="Giving activities of the giver in the run needed before it is reported."
     )
@@ -176,7 +183,7 @@ class ReciprocityParameters(Params):
 
 class OutcomeParameters(Params):
     default_horizon_days: int = Field(
-        default=365, ge=1, description="Days from `started` a target without `by` is due in."
+        default=365, ge=1, le=36_500, description="Days from `started` a target without `by` is due in (1 to 36500)."
     )
     behind_below: float = Field(default=0.6, ge=0, le=1, description="Progress below which a target is behind.")
 
@@ -196,7 +203,9 @@ class EmptyContactParameters(Params):
 
 
 class DiagnosisParameters(Params):
-    grace_days: int = Field(default=60, ge=0, description="Days after `started` that count as onboarding.")
+    grace_days: int = Field(
+        default=60, ge=0, le=36_500, description="Days after `started` that count as onboarding (0 to 36500)."
+    )
     influence_strong: float = Field(default=60, ge=0, le=100, description="Influence score that counts as strong.")
     factor_floor: float = Field(
         default=30,

@@ -144,8 +144,11 @@ def record_internal_error(exc: BaseException) -> None:
 
 
 def fail(message: str, code: int = EXIT_INVALID) -> typer.Exit:
-    """Print a usage or I/O problem to stderr and stop with `code`."""
-    sys.stderr.write(f"coopcheck: {message}\n")
+    """Print a usage or I/O problem to stderr and stop with `code`; names in it are shown with escapes."""
+    from coopcheck.escaping import printable
+
+    shown = "\n".join(printable(line) for line in message.split("\n"))
+    sys.stderr.write(f"coopcheck: {shown}\n")
     raise typer.Exit(code)
 
 

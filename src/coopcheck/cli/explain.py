@@ -25,6 +25,7 @@ def explain(
 ) -> None:
     """Explain the influence/outcome idea, or what one factor means, how it is measured and its levers."""
     from coopcheck import guide
+    from coopcheck.escaping import printable
     from coopcheck.i18n import _
 
     speak(lang)
@@ -37,7 +38,7 @@ def explain(
         hint = _("; did you mean '{name}'?").format(name=unknown.suggestion) if unknown.suggestion else "."
         fail(
             _("unknown factor (found '{found}'){hint} Run `coopcheck explain` for the list.").format(
-                found=unknown.name, hint=hint
+                found=printable(unknown.name), hint=hint
             )
         )
     from coopcheck.cli.app import load_settings

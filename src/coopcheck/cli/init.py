@@ -237,6 +237,11 @@ def write_scaffold(directory: Path, scaffold: Scaffold, force: bool) -> None:
     partnership = directory / f"{scaffold.id}.yaml"
     log_name = f"logs/{scaffold.id}.yaml"
     log = directory / log_name
+    from coopcheck.loading.inputs import name_problem
+
+    for path in (partnership, log):
+        if (problem := name_problem(str(path))) is not None:
+            fail(f"{path}: {problem}")
     existing = [path for path in (partnership, log) if path.exists()]
     if existing and not force:
         fail(_("{path} exists; use --force to overwrite it").format(path=existing[0]))
