@@ -47,10 +47,12 @@ def equivalent() -> set[str]:
     return {line for line in lines if line}
 
 
-def mutmut(*names: str) -> int:
+def mutmut(*names: str, expect_failure: bool = False) -> None:
     env = {**os.environ, "COOPCHECK_HYPOTHESIS_PROFILE": "mutation"}
     command = [str(MUTMUT), "run", "--max-children", "2", *names]
-    return subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, check=False).returncode
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0 and not expect_failure:
+        print(done.stdout[-3000:], done.stderr[-3000:], sep="\n", file=sys.stderr)
 
 
 def report(names: list[str] | None = None) -> int:
@@ -82,7 +84,8 @@ def main() -> int:
         mutmut()
         return report()
     if not outcomes():
-        mutmut("generate-only")  # mutmut has no `generate`: a filter that matches nothing stops after it
+        # mutmut has no `generate`: a filter that matches nothing stops right after generating
+        mutmut("generate-only", expect_failure=True)
     population = sorted(set(outcomes()) - equivalent())
     sample = sorted(random.Random(args.seed).sample(population, min(args.sample, len(population))))
     mutmut(*sample)
