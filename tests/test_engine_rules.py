@@ -1,0 +1,195 @@
+"""Scoring rules that no other test defended: each test here was written against a mutant that survived.
+
+`benchmarks/mutation.py` changes one operator or constant at a time in `assessment/` and `factors/`;
+every test below states the behaviour such a change would alter, as a consultant would see it in a
+report: a score, a band, a diagnosis, a finding and what it cites, a line of "what moved".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from builders import A, B, act, partnership
+from coopcheck.assessment.engine import assess
+from coopcheck.assessment.model import Assessment
+from coopcheck.assessment.movement import what_moved
+from coopcheck.evidence import gather
+from coopcheck.factors import anchoring, investment
+from coopcheck.models import Origin
+
+AS_OF = dt.date(2026, 9, 30)
+
+
+def gifts(side: str, months: range | list[int], per_month: int = 2, kind: str = "referral") -> list[dict[str, Any]]:
+    other = B if side == A else A
+    return [
+        act(dt.date(2026, month, 2 + 6 * i), side, other, kind, topic="Lead", hours=2, id=f"{side}-{month}-{i}")
+        for month in months
+        for i in range(per_month)
+    ]
+
+
+@pytest.fixture(scope="module")
+def report() -> Assessment:
+    """A balanced partnership: both sides give every month, with reviews, requests and an outcome."""
+    log = gifts(A, range(1, 10)) + gifts(B, range(1, 10))
+    log += [act("2026-05-04", A, B, "project_won", value=20000, attribution="sourced", topic="Fabrikam")]
+    return assess(partnership(log), AS_OF)
+
+
+def edit(report: Assessment, **sections: dict[str, Any]) -> Assessment:
+    """`report` with some fields of some sections replaced, e.g. edit(r, health={"score": 40})."""
+    return report.model_copy(
+        update={name: getattr(report, name).model_copy(update=fields) for name, fields in sections.items()}
+    )
+
+
+def moved(before: Assessment, after: Assessment) -> dict[str, dict[str, Any]]:
+    return {m.id: {**m.params, "message": m.message} for m in what_moved(before, after)}
+
+
+# -- what moved --------------------------------------------------------------------------------
+
+
+def test_nothing_moved_is_said_with_the_date_compared_with(report: Assessment) -> None:
+    assert [m.message for m in what_moved(report, report)] == [f"Nothing material moved since {AS_OF}."]
+
+
+def test_health_rising_or_falling_by_a_point_is_news_and_less_is_not(report: Assessment) -> None:
+    low, high = edit(report, health={"score": 60.0}), edit(report, health={"score": 61.0})
+    assert moved(low, high)["health.rose"]["message"] == "Health rose from 60.0 to 61.0."
+    assert moved(high, low)["health.fell"]["message"] == "Health fell from 61.0 to 60.0."
+    assert "health.rose" not in moved(low, edit(report, health={"score": 60.9}))
+
+
+def test_health_that_can_no_longer_be_scored_says_what_it_was(report: Assessment) -> None:
+    scored, unscored = edit(report, health={"score": 70.0}), edit(report, health={"score": None, "band": None})
+    assert moved(scored, unscored)["health.unscored"]["message"] == "Health can no longer be scored (it was 70.0)."
+    assert moved(unscored, scored)["health.scored"]["message"] == "Health can now be scored: 70.0."
+
+
+def test_band_and_diagnosis_changes_name_both_ends(report: Assessment) -> None:
+    green = edit(report, health={"band": "green"}, diagnosis={"id": "thriving"})
+    amber = edit(report, health={"band": "amber"}, diagnosis={"id": "building"})
+    changes = moved(green, amber)
+    assert changes["band.changed"]["message"] == "The band changed from green to amber."
+    assert changes["diagnosis.changed"]["message"] == "The diagnosis changed from thriving to building."
+    assert "band.changed" not in moved(green, edit(report, health={"band": None}))
+
+
+def test_a_factor_score_moving_five_points_is_named(report: Assessment) -> None:
+    factors = report.influence.factors
+    at = [f.model_copy(update={"score": 50.0}) for f in factors]
+    up = [at[0].model_copy(update={"score": 55.0}), *at[1:]]
+    gone = [at[0].model_copy(update={"score": None}), *at[1:]]
+    nearly = [at[0].model_copy(update={"score": 54.9}), *at[1:]]
+    base = edit(report, influence={"factors": at})
+    assert moved(base, edit(report, influence={"factors": up}))["score.rose"]["message"] == (
+        "Anchoring rose from 50.0 to 55.0."
+    )
+    assert moved(edit(report, influence={"factors": up}), base)["score.fell"]["message"] == (
+        "Anchoring fell from 55.0 to 50.0."
+    )
+    assert moved(base, edit(report, influence={"factors": gone}))["score.unscored"]["message"] == (
+        "Anchoring can no longer be scored (it was 50.0)."
+    )
+    assert moved(edit(report, influence={"factors": gone}), base)["score.scored"]["message"] == (
+        "Anchoring can now be scored: 50.0."
+    )
+    assert not {"score.rose", "score.fell"} & set(moved(base, edit(report, influence={"factors": nearly})))
+
+
+def test_the_outcome_score_moving_is_named_too(report: Assessment) -> None:
+    changes = moved(edit(report, outcome={"score": 40.0}), edit(report, outcome={"score": None}))
+    assert changes["score.unscored"]["message"] == "Outcome can no longer be scored (it was 40.0)."
+
+
+def test_the_reciprocity_index_moving_by_five_hundredths_is_named(report: Assessment) -> None:
+    old = report.reciprocity
+    before = edit(report, reciprocity={"index": 0.5})
+    assert moved(before, edit(report, reciprocity={"index": 0.55}))["reciprocity.moved"]["message"] == (
+        "The reciprocity index moved from 0.5 to 0.55."
+    )
+    assert "reciprocity.moved" not in moved(before, edit(report, reciprocity={"index": 0.54}))
+    assert "reciprocity.moved" not in moved(before, edit(report, reciprocity={"index": None}))
+    assert old.index is not None
+
+
+def test_a_new_outcome_is_counted_since_the_previous_month(report: Assessment) -> None:
+    before = edit(report, outcome={"totals": {"projects_won": 1.0, "revenue": 1000.0, "joint_campaigns": 0.0}})
+    after = edit(report, outcome={"totals": {"projects_won": 2.0, "revenue": 1000.0, "joint_campaigns": 1.0}})
+    assert moved(before, after)["outcomes.new"]["message"] == (
+        f"New outcomes since {AS_OF}: joint campaigns 1, projects won 1, revenue 0 EUR."
+    )
+    assert "outcomes.new" not in moved(after, after)
+
+
+def test_a_risk_level_change_is_named(report: Assessment) -> None:
+    low, high = edit(report, empty_contact_risk={"level": "low"}), edit(report, empty_contact_risk={"level": "high"})
+    assert moved(low, high)["risk.changed"]["message"] == "Empty-contact risk went from low to high."
+    assert "risk.changed" not in moved(low, edit(report, empty_contact_risk={"level": None}))
+
+
+# -- one-way streets that end ----------------------------------------------------------------
+
+
+def test_a_street_whose_giving_stops_is_history_that_stopped() -> None:
+    log = gifts(A, range(1, 4)) + gifts(B, range(1, 4)) + gifts(A, range(4, 9), per_month=3)
+    one_way = assess(partnership(log), dt.date(2026, 12, 31)).reciprocity.one_way
+    assert not one_way.detected
+    [street] = one_way.history
+    assert (street.giver, street.receiver, street.ended, street.since) == (A, B, "stopped", "2026-04")
+    assert street.months == 5 and street.cost.hours == 30
+
+
+def test_a_street_the_receiver_heals_is_history_that_healed() -> None:
+    log = gifts(A, range(1, 4)) + gifts(B, range(1, 4)) + gifts(A, range(4, 10), per_month=3)
+    log += gifts(B, range(10, 12), per_month=3) + gifts(A, range(10, 12), per_month=1)
+    one_way = assess(partnership(log), dt.date(2026, 11, 30)).reciprocity.one_way
+    assert not one_way.detected
+    assert [(s.giver, s.ended) for s in one_way.history] == [(A, "healed")]
+
+
+def test_a_lead_too_short_to_call_leaves_no_history() -> None:
+    log = gifts(A, range(1, 10)) + gifts(B, [1, 2, 3, 6, 7, 8, 9]) + gifts(A, [4], per_month=1)
+    one_way = assess(partnership(log), AS_OF).reciprocity.one_way
+    assert not one_way.detected and one_way.history == []
+
+
+# -- factors: what a finding cites ------------------------------------------------------------
+
+
+def test_investment_cites_the_costliest_activities_of_the_heavy_side_first() -> None:
+    log = [
+        act("2026-02-02", A, B, "investment", value=5000, topic="Booth", id="booth"),
+        act("2026-02-09", A, B, "support", hours=3, topic="Setup", id="setup"),
+        act("2026-02-16", A, B, "meeting", hours=1, travel_cost=800, topic="Visit", id="visit"),
+        act("2026-02-23", A, B, "content", hours=1, topic="Flyer", id="flyer"),
+        act("2026-03-02", B, A, "support", hours=1, topic="Answer", id="answer"),
+    ]
+    result = investment.assess(gather(partnership(log), AS_OF))
+    [off] = result.findings
+    assert off.params["heavy"] == "Northwind"
+    assert [e.activity for e in off.evidence] == ["booth", "visit", "setup", "flyer"]
+
+
+def places(loaded: Any) -> Any:
+    """`loaded` as if read from a file: where the partners' keys were written."""
+    lines = {("partners",): 10, ("partners", A): 11, ("partners", A, "sponsor"): 13, ("partners", A, "contacts"): 14}
+    lines |= {("partners", B): 16, ("partners", B, "sponsor"): 18, ("partners", B, "contacts"): 19}
+    return dataclasses.replace(loaded, places={path: Origin("test.yaml", line) for path, line in lines.items()})
+
+
+def test_missing_executive_exchange_cites_the_sponsor_and_missing_working_exchange_the_contacts() -> None:
+    log = [act(dt.date(2026, m, 3), A, B, "meeting", level="working", topic="Plan", people=["Jonas Keller"])
+           for m in range(1, 10)]  # fmt: skip
+    log += [act(dt.date(2026, m, 5), B, A, "meeting", level="executive", topic="Plan", people=["Peter Lang"])
+            for m in range(1, 10)]  # fmt: skip
+    result = anchoring.assess(gather(places(partnership(log)), AS_OF))
+    cited = {(f.params["level"], f.params["from_side"]): [e.line for e in f.evidence] for f in result.findings
+             if f.id == "anchoring.missing_exchange"}  # fmt: skip
+    assert cited == {("executive", "Northwind"): [13], ("working", "Contoso"): [19]}
