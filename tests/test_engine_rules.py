@@ -15,8 +15,10 @@ import pytest
 
 from builders import A, B, act, partnership
 from coopcheck.assessment.engine import assess
-from coopcheck.assessment.model import Assessment
+from coopcheck.assessment.model import Assessment, Cost, Movement
 from coopcheck.assessment.movement import what_moved
+from coopcheck.assessment.thresholds import CONDITIONS, UnknownCondition, evaluate, parse_conditions
+from coopcheck.assessment.trend import material, point, summarize
 from coopcheck.evidence import gather
 from coopcheck.factors import anchoring, investment
 from coopcheck.models import Origin
@@ -193,3 +195,102 @@ def test_missing_executive_exchange_cites_the_sponsor_and_missing_working_exchan
     cited = {(f.params["level"], f.params["from_side"]): [e.line for e in f.evidence] for f in result.findings
              if f.id == "anchoring.missing_exchange"}  # fmt: skip
     assert cited == {("executive", "Northwind"): [13], ("working", "Contoso"): [19]}
+
+
+# -- the trend: which changes are turning points ----------------------------------------------
+
+
+def movement(change_id: str, before: Any = None, after: Any = None, **params: Any) -> Movement:
+    return Movement(id=change_id, message="", params={"before": before, "after": after, **params})
+
+
+def test_a_turning_point_needs_a_clear_margin() -> None:
+    assert material(movement("health.fell", 70.0, 60.0)) and not material(movement("health.fell", 70.0, 60.1))
+    assert material(movement("score.rose", 40.0, 55.0)) and not material(movement("score.rose", 40.0, 54.9))
+    assert material(movement("reciprocity.moved", 0.3, 0.5)) and not material(movement("reciprocity.moved", 0.3, 0.49))
+    assert material(movement("band.changed", "green", "amber"))
+    assert not material(movement("health.scored", None, 70.0))
+    assert not material(movement("finding.new", message="x"))
+
+
+def test_a_one_way_street_turns_the_trend_in_the_month_its_streak_began(report: Assessment) -> None:
+    days = [dt.date(2026, 4, 30), dt.date(2026, 5, 31), dt.date(2026, 6, 30)]
+    series = [report.model_copy(update={"as_of": d}) for d in days]
+    street = series[2].reciprocity.one_way.model_copy(
+        update={"detected": True, "giver": A, "receiver": B, "since": "2026-04", "months": 3,
+                "cost": Cost(hours=1, hours_value=100, money=0, travel=0, total=100)}
+    )  # fmt: skip
+    series[2] = edit(series[2], reciprocity={"one_way": street})
+    trend = summarize(series)
+    assert [(t.month, [c.id for c in t.changes]) for t in trend.turning_points] == [("2026-04", ["one_way.detected"])]
+    assert [(p.one_way, p.giver, p.one_way_since) for p in trend.points] == [
+        (False, None, None), (False, None, None), (True, A, "2026-04")
+    ]  # fmt: skip
+
+
+def test_a_street_seen_but_not_called_names_no_giver_in_the_trend(report: Assessment) -> None:
+    undecided = report.reciprocity.one_way.model_copy(update={"detected": False, "giver": A, "since": "2026-04"})
+    assert (point(edit(report, reciprocity={"one_way": undecided})).giver) is None
+
+
+# -- the headline -----------------------------------------------------------------------------
+
+
+def test_building_before_anything_is_due_says_by_when_and_names_the_weakest_factor() -> None:
+    late = {"outcomes": {"projects_won": {"target": 4, "by": "2027-12-31"}}, "influence": {"response_days": 5}}
+    loaded = partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 10)), kind="development", success_factors=late)
+    diagnosis = assess(loaded, AS_OF).diagnosis
+    assert diagnosis.id == "building"
+    assert diagnosis.expect_outcomes_by == dt.date(2027, 6, 30)
+    assert (diagnosis.params["factor"], diagnosis.params["factor_score"]) == ("Commitment", 0)
+    assert "weakest: Commitment 0" in diagnosis.summary
+
+
+# -- thresholds that fail a build -------------------------------------------------------------
+
+
+def hits(report: Assessment, fail_under: float | None = None, *fail_on: str) -> list[tuple[str, str]]:
+    return [(hit.condition, hit.message) for hit in evaluate(report, fail_under, fail_on)]
+
+
+def test_fail_under_compares_health_strictly_and_never_fails_an_unscored_partnership(report: Assessment) -> None:
+    at_70 = edit(report, health={"score": 70.0, "band": "amber"})
+    assert hits(at_70, 70.5) == [("fail_under", "health 70 is below 70.5")]
+    assert hits(at_70, 70) == []
+    assert hits(edit(report, health={"score": None, "band": None}), 70) == []
+
+
+def test_red_fails_on_red_only_and_amber_on_amber_or_red(report: Assessment) -> None:
+    red, amber = edit(report, health={"band": "red"}), edit(report, health={"band": "amber"})
+    green = edit(report, health={"band": "green"})
+    assert hits(red, None, "red", "amber") == [("red", "health band is red"), ("amber", "health band is red")]
+    assert hits(amber, None, "red", "amber") == [("amber", "health band is amber")]
+    assert hits(green, None, "red", "amber") == []
+
+
+def test_one_way_zombie_not_ready_and_a_diagnosis_say_why_they_fail(report: Assessment) -> None:
+    street = {"detected": True, "giver": A, "since": "2026-03", "months": 7}
+    failing = edit(
+        report,
+        reciprocity={"one_way": report.reciprocity.one_way.model_copy(update=street)},
+        empty_contact_risk={"zombie": True, "months_without_outcome": 8},
+        diagnosis={"id": "empty"},
+    )
+    assert hits(failing, None, "one_way", "zombie", "empty", "thriving") == [
+        ("one_way", "one-way street: northwind carries it since 2026-03 (7 months)"),
+        ("zombie", "zombie: no outcome for 8 months"),
+        ("empty", "diagnosis is empty"),
+    ]
+    assert hits(report, None, "one_way", "zombie") == []
+    checks = [c.model_copy(update={"ok": i != 0}) for i, c in enumerate(report.readiness.checks)]
+    not_ready = edit(report, readiness={"checks": checks})
+    assert hits(not_ready, None, "not_ready") == [("not_ready", f"not ready: {checks[0].message}")]
+
+
+def test_an_unknown_condition_suggests_the_nearest_or_lists_them_all() -> None:
+    with pytest.raises(UnknownCondition, match=r"found 'one-way'\); did you mean 'one_way'\?"):
+        parse_conditions(["red,one-way"])
+    with pytest.raises(UnknownCondition) as refused:
+        parse_conditions(["xyz"])
+    assert str(refused.value).endswith(f"(expected one of: {', '.join(CONDITIONS)})")
+    assert parse_conditions(["red, zombie", "red", ""]) == ("red", "zombie")
