@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from builders import A, B, act, partnership
 from coopcheck.assessment.engine import assess
 from coopcheck.assessment.model import Assessment, Cost, Movement
 from coopcheck.assessment.movement import what_moved
+from coopcheck.assessment.parameters import ScoringParameters
 from coopcheck.assessment.thresholds import CONDITIONS, UnknownCondition, evaluate, parse_conditions
 from coopcheck.assessment.trend import material, point, summarize
 from coopcheck.evidence import gather
 from coopcheck.factors import anchoring, investment
-from coopcheck.models import Origin
+from coopcheck.models import Kind, Origin
 
 AS_OF = dt.date(2026, 9, 30)
 
@@ -294,3 +297,22 @@ def test_an_unknown_condition_suggests_the_nearest_or_lists_them_all() -> None:
         parse_conditions(["xyz"])
     assert str(refused.value).endswith(f"(expected one of: {', '.join(CONDITIONS)})")
     assert parse_conditions(["red, zombie", "red", ""]) == ("red", "zombie")
+
+
+# -- configured weights -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("profile", "message"),
+    [
+        ({"weights": {"anchorage": 1}}, "unknown component 'anchorage' (expected one of anchoring, "),
+        ({"targets": {"revenues": 1}}, "unknown target 'revenues' (expected one of "),
+        ({"weights": {"investment": -1}}, "weight of 'investment' must not be negative (found -1"),
+        ({"targets": {"revenue": -0.5}}, "weight of 'revenue' must not be negative (found -0.5)"),
+    ],
+)
+def test_a_configured_weight_is_refused_with_what_was_wrong(profile: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValidationError, match=re.escape(message)):
+        ScoringParameters.model_validate({"profiles": {"development": profile}})
+    zero = ScoringParameters.model_validate({"profiles": {"development": {"weights": {"investment": 0}}}})
+    assert zero.profile(Kind.development).weight("investment") == 0
