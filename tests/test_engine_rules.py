@@ -20,10 +20,12 @@ from coopcheck.assessment.engine import assess
 from coopcheck.assessment.model import Assessment, Cost, Movement
 from coopcheck.assessment.movement import what_moved
 from coopcheck.assessment.parameters import ScoringParameters
+from coopcheck.assessment.portfolio import PortfolioCheck, checked
 from coopcheck.assessment.thresholds import CONDITIONS, UnknownCondition, evaluate, parse_conditions
 from coopcheck.assessment.trend import material, point, summarize
 from coopcheck.evidence import gather
 from coopcheck.factors import anchoring, investment
+from coopcheck.loading.diagnostics import Diagnostic
 from coopcheck.models import Kind, Origin
 
 AS_OF = dt.date(2026, 9, 30)
@@ -171,6 +173,7 @@ def test_a_lead_too_short_to_call_leaves_no_history() -> None:
 def test_investment_cites_the_costliest_activities_of_the_heavy_side_first() -> None:
     log = [
         act("2026-02-02", A, B, "investment", value=5000, topic="Booth", id="booth"),
+        act("2026-02-05", A, B, "investment", value=300, topic="Stand", id="stand"),
         act("2026-02-09", A, B, "support", hours=3, topic="Setup", id="setup"),
         act("2026-02-16", A, B, "meeting", hours=1, travel_cost=800, topic="Visit", id="visit"),
         act("2026-02-23", A, B, "content", hours=1, topic="Flyer", id="flyer"),
@@ -179,7 +182,7 @@ def test_investment_cites_the_costliest_activities_of_the_heavy_side_first() -> 
     result = investment.assess(gather(partnership(log), AS_OF))
     [off] = result.findings
     assert off.params["heavy"] == "Northwind"
-    assert [e.activity for e in off.evidence] == ["booth", "visit", "setup", "flyer"]
+    assert [e.activity for e in off.evidence] == ["booth", "visit", "stand", "setup", "flyer"]
 
 
 def places(loaded: Any) -> Any:
@@ -316,3 +319,29 @@ def test_a_configured_weight_is_refused_with_what_was_wrong(profile: dict[str, A
         ScoringParameters.model_validate({"profiles": {"development": profile}})
     zero = ScoringParameters.model_validate({"profiles": {"development": {"weights": {"investment": 0}}}})
     assert zero.profile(Kind.development).weight("investment") == 0
+
+
+def test_a_one_way_street_that_began_before_the_series_turns_it_where_it_showed(report: Assessment) -> None:
+    days = [dt.date(2026, 8, 31), dt.date(2026, 9, 30)]
+    series = [report.model_copy(update={"as_of": d}) for d in days]
+    street = {"detected": True, "giver": A, "receiver": B, "since": "2026-03", "months": 7,
+              "cost": Cost(hours=1, hours_value=100, money=0, travel=0, total=100)}  # fmt: skip
+    series[1] = edit(series[1], reciprocity={"one_way": series[1].reciprocity.one_way.model_copy(update=street)})
+    assert [t.month for t in summarize(series).turning_points] == ["2026-09"]
+
+
+# -- a portfolio of partnership files ---------------------------------------------------------
+
+
+def test_a_file_with_warnings_passes_and_keeps_them_and_a_file_with_errors_is_invalid(report: Assessment) -> None:
+    warning = Diagnostic("p.yaml", 3, 1, "dated in the future", severity="warning")
+    error = Diagnostic("p.yaml", 4, 7, "not a number")
+    passed = checked("p.yaml", report, [warning], None, ())
+    assert (passed.status, passed.diagnostics, passed.errors) == ("passed", (warning,), [])
+    assert passed.assessment() == report and passed.name == report.partnership.id
+    invalid = checked("p.yaml", None, [warning, error], None, ())
+    assert (invalid.status, invalid.errors, invalid.name, invalid.assessment()) == ("invalid", [error], "p.yaml", None)
+    failed = checked("p.yaml", edit(report, health={"band": "red"}), [], None, ("red",))
+    portfolio = PortfolioCheck(AS_OF, None, ("red",), (passed, invalid, failed))
+    assert (portfolio.count(), portfolio.status) == ({"passed": 1, "invalid": 1, "failed": 1}, "invalid")
+    assert PortfolioCheck(AS_OF, None, (), (passed, failed)).status == "failed"
