@@ -5,11 +5,14 @@ engine tests (`[tool.mutmut]` in pyproject.toml); a mutant no test notices is a 
 
     nice -n 10 .venv/bin/python benchmarks/mutation.py                # every mutant (hours on 2 cores)
     nice -n 10 .venv/bin/python benchmarks/mutation.py --sample 300   # a seeded random sample
+    nice -n 10 .venv/bin/python benchmarks/mutation.py --sample 300 --survivors  # rerun what the sample left alive
     nice -n 10 .venv/bin/python benchmarks/mutation.py --report       # the rate of what has run so far
 
 Prints the kill rate: killed (or timed out) / (mutants run - the equivalent ones listed in
 `benchmarks/mutation_equivalent.txt`). A mutant in code no selected test reaches counts as
-surviving. Results are kept in `mutants/`, so a second run only tries what changed.
+surviving. Results are kept in `mutants/`; since new tests can only kill more mutants, `--survivors`
+reruns just the mutants of the sample that are not yet killed (any change to `[tool.mutmut]` resets
+every result).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = ROOT / "mutants" / "src" / "coopcheck"
 EQUIVALENT = Path(__file__).with_name("mutation_equivalent.txt")
 MUTMUT = Path(sys.executable).with_name("mutmut")
+CAUGHT = ("killed", "timeout", "caught by type check")
 
 
 def outcomes() -> dict[str, int | None]:
@@ -67,7 +71,7 @@ def report(names: list[str] | None = None) -> int:
         return 1
     print(f"mutants generated: {len(codes)}, run: {len(ran)}, equivalent (excluded): {len(skip & set(codes))}")
     print("  ".join(f"{key}: {count}" for key, count in sorted(tally.items())))
-    caught = tally["killed"] + tally["timeout"] + tally["caught by type check"]
+    caught = sum(tally[status] for status in CAUGHT)
     print(f"kill rate: {caught / len(ran):.1%} ({caught} of {len(ran)})")
     return 0
 
@@ -76,6 +80,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sample", type=int, help="run only this many mutants, drawn at random")
     parser.add_argument("--seed", type=int, default=8, help="seed of the sample (default 8)")
+    parser.add_argument("--survivors", action="store_true", help="rerun only the sample's mutants not yet killed")
     parser.add_argument("--report", action="store_true", help="only print the rate of what has run")
     args = parser.parse_args()
     if args.report:
@@ -86,9 +91,12 @@ def main() -> int:
     if not outcomes():
         # mutmut has no `generate`: a filter that matches nothing stops right after generating
         mutmut("generate-only", expect_failure=True)
-    population = sorted(set(outcomes()) - equivalent())
+    population = sorted(outcomes())  # drawn from every mutant, so listing an equivalent one keeps the sample
     sample = sorted(random.Random(args.seed).sample(population, min(args.sample, len(population))))
-    mutmut(*sample)
+    codes, skip = outcomes(), equivalent()
+    alive = [name for name in sample if name not in skip and status_by_exit_code[codes[name]] not in CAUGHT]
+    if alive or not args.survivors:
+        mutmut(*(alive if args.survivors else [name for name in sample if name not in skip]))
     return report(sample)
 
 
