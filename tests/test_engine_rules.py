@@ -175,14 +175,14 @@ def test_investment_cites_the_costliest_activities_of_the_heavy_side_first() -> 
         act("2026-02-02", A, B, "investment", value=5000, topic="Booth", id="booth"),
         act("2026-02-05", A, B, "investment", value=300, topic="Stand", id="stand"),
         act("2026-02-09", A, B, "support", hours=3, topic="Setup", id="setup"),
-        act("2026-02-16", A, B, "meeting", hours=1, travel_cost=800, topic="Visit", id="visit"),
+        act("2026-02-16", A, B, "meeting", hours=1, travel_cost=200, topic="Visit", id="visit"),
         act("2026-02-23", A, B, "content", hours=1, topic="Flyer", id="flyer"),
         act("2026-03-02", B, A, "support", hours=1, topic="Answer", id="answer"),
     ]
     result = investment.assess(gather(partnership(log), AS_OF))
     [off] = result.findings
     assert off.params["heavy"] == "Northwind"
-    assert [e.activity for e in off.evidence] == ["booth", "visit", "stand", "setup", "flyer"]
+    assert [e.activity for e in off.evidence] == ["booth", "stand", "setup", "visit", "flyer"]  # ties: oldest first
 
 
 def places(loaded: Any) -> Any:
@@ -345,3 +345,56 @@ def test_a_file_with_warnings_passes_and_keeps_them_and_a_file_with_errors_is_in
     portfolio = PortfolioCheck(AS_OF, None, ("red",), (passed, invalid, failed))
     assert (portfolio.count(), portfolio.status) == ({"passed": 1, "invalid": 1, "failed": 1}, "invalid")
     assert PortfolioCheck(AS_OF, None, (), (passed, failed)).status == "failed"
+
+
+def test_a_running_street_is_said_to_continue_with_its_months_and_cost(report: Assessment) -> None:
+    street = {"detected": True, "giver": A, "receiver": B, "since": "2026-03", "months": 7,
+              "cost": Cost(hours=10, hours_value=1000, money=500, travel=0, total=1500)}  # fmt: skip
+    running = edit(report, reciprocity={"one_way": report.reciprocity.one_way.model_copy(update=street)})
+    assert moved(running, running)["one_way.continues"]["message"] == (
+        "The one-way street continues: 7 months, 1,500 EUR spent by Northwind so far."
+    )
+
+
+# -- empty contacts and outcomes ----------------------------------------------------------------
+
+
+def contacts(count: int, with_topic: int) -> list[dict[str, Any]]:
+    return [
+        act(dt.date(2026, 2 + i % 7, 3 + i), A if i % 2 else B, B if i % 2 else A, "meeting", hours=1,
+            **({"topic": "Pipeline"} if i < with_topic else {}))
+        for i in range(count)
+    ]  # fmt: skip
+
+
+def test_the_share_of_contacts_without_a_topic_is_judged_only_on_enough_contacts() -> None:
+    many = assess(partnership(contacts(8, with_topic=2)), AS_OF)
+    assert many.empty_contact_risk.reason is None
+    assert [f.params["share"] for f in many.findings if f.id == "empty_contacts.no_substance"] == [0.75]
+    few = assess(partnership(contacts(2, with_topic=0)), AS_OF)
+    assert few.empty_contact_risk.reason == (
+        "Too few contacts to judge their substance; scored on months without outcome only."
+    )
+    assert not [f for f in few.findings if f.id == "empty_contacts.no_substance"]
+
+
+def test_money_is_reported_to_the_cent() -> None:
+    log = [act("2026-03-03", A, B, "meeting", topic="Visit", travel_cost=0.125, hours=1)]
+    risk = assess(partnership(log), AS_OF).empty_contact_risk
+    assert risk.travel == 0.12
+
+
+def test_outcome_totals_count_only_what_happened() -> None:
+    log = [act("2026-03-03", A, B, "joint_campaign", topic="Webinar"),
+           act("2026-04-03", B, A, "revenue", value=1234.5, topic="Licence")]  # fmt: skip
+    totals = assess(partnership(log), AS_OF).outcome.totals
+    assert totals == {"joint_campaigns": 1, "projects_won": 0, "project_value": 0, "revenue": 1234.5}
+
+
+def test_a_target_behind_plan_with_nothing_to_show_cites_its_own_line() -> None:
+    loaded = partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 10)))
+    lines = {("success_factors",): 30, ("success_factors", "outcomes"): 31}
+    lines[("success_factors", "outcomes", "projects_won")] = 32
+    located = dataclasses.replace(loaded, places={path: Origin("test.yaml", line) for path, line in lines.items()})
+    [behind] = [f for f in assess(located, AS_OF).findings if f.id == "outcome.behind_target"]
+    assert [e.line for e in behind.evidence] == [32]
