@@ -398,3 +398,41 @@ def test_a_target_behind_plan_with_nothing_to_show_cites_its_own_line() -> None:
     located = dataclasses.replace(loaded, places={path: Origin("test.yaml", line) for path, line in lines.items()})
     [behind] = [f for f in assess(located, AS_OF).findings if f.id == "outcome.behind_target"]
     assert [e.line for e in behind.evidence] == [32]
+
+
+# -- health, influence, readiness ---------------------------------------------------------------
+
+
+def test_a_broken_factor_caps_a_green_score_at_amber_and_says_so() -> None:
+    log = gifts(A, range(1, 10)) + gifts(B, range(1, 10))
+    log += [act(dt.date(2026, m, 10), A if m % 4 else B, B if m % 4 else A, "project_won", value=20000,
+                attribution="sourced", topic="Deal") for m in (2, 4, 6, 8)]  # fmt: skip
+    report = assess(partnership(log), AS_OF)
+    assert [f.score for f in report.influence.factors if f.id == "commitment"] == [0.0]  # no review at all
+    assert report.health.score is not None and report.health.score >= 70
+    assert (report.health.band, report.health.reason) == ("amber", "Band capped: an influence factor is broken.")
+
+
+def test_influence_is_not_scaled_down_while_both_sides_work(report: Assessment) -> None:
+    influence = report.influence
+    assert (influence.freshness, influence.quiet_months, influence.reason) == (1.0, 0, None)
+    assert influence.score == influence.factors_score
+
+
+def test_readiness_names_each_missing_agreement_by_its_id() -> None:
+    loaded = partnership(gifts(A, range(1, 4)), review_every_days=None, success_factors={})
+    readiness = assess(loaded, AS_OF)
+    assert {c.id: c.ok for c in readiness.readiness.checks} == {
+        "sponsors": True, "contacts": True, "outcome_targets": False, "response_days": False,
+        "review_rhythm": False, "cost_split": False,
+    }  # fmt: skip
+    assert readiness.readiness.score == 33.3
+    rhythm = [f for f in readiness.findings if f.id == "readiness.no_review_rhythm"]
+    assert [(f.severity, f.params) for f in rhythm] == [("warning", {})]
+
+
+def test_reviews_without_actions_are_noted_under_commitment() -> None:
+    reviews = [act(dt.date(2026, m, 20), A, B, "review", topic="Review", level="executive") for m in range(1, 9)]
+    report = assess(partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 10)) + reviews), AS_OF)
+    [note] = [f for f in report.findings if f.id == "commitment.no_actions"]
+    assert (note.factor, note.severity, note.params) == ("commitment", "info", {"count": 8})
