@@ -24,7 +24,7 @@ from coopcheck.assessment.portfolio import PortfolioCheck, checked
 from coopcheck.assessment.thresholds import CONDITIONS, UnknownCondition, evaluate, parse_conditions
 from coopcheck.assessment.trend import material, point, summarize
 from coopcheck.evidence import gather
-from coopcheck.factors import anchoring, investment
+from coopcheck.factors import anchoring, investment, keeping_in_step
 from coopcheck.loading.diagnostics import Diagnostic
 from coopcheck.models import Kind, Origin
 
@@ -436,3 +436,35 @@ def test_reviews_without_actions_are_noted_under_commitment() -> None:
     report = assess(partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 10)) + reviews), AS_OF)
     [note] = [f for f in report.findings if f.id == "commitment.no_actions"]
     assert (note.factor, note.severity, note.params) == ("commitment", "info", {"count": 8})
+
+
+# -- keeping in step --------------------------------------------------------------------------
+
+
+def asks(frm: str, to: str, turnarounds: list[int], due_days: int | None = None) -> list[dict[str, Any]]:
+    """`frm` asks `to` every twelve days from March; `to` answers after each turnaround (in days)."""
+    log = []
+    for i, turnaround in enumerate(turnarounds):
+        asked, rid = dt.date(2026, 3, 1) + dt.timedelta(days=12 * i), f"{frm}-r{i}"
+        due = {"due": str(asked + dt.timedelta(days=due_days))} if due_days is not None else {}
+        log.append(act(asked, frm, to, "request", id=rid, topic="Quote?", **due))
+        log.append(act(asked + dt.timedelta(days=turnaround), to, frm, "delivery", responds_to=rid, topic="Quote"))
+    return log
+
+
+def test_sides_equally_late_against_their_due_dates_are_each_late_and_neither_the_slower() -> None:
+    log = asks(A, B, [1, 4, 4], due_days=1) + asks(B, A, [1, 4, 4], due_days=1)
+    result = keeping_in_step.assess(gather(partnership(log), AS_OF))
+    assert [(f.id, f.params["side"], f.params["on_time"]) for f in result.findings] == [
+        ("keeping_in_step.late", "Contoso", 0.333), ("keeping_in_step.late", "Northwind", 0.333)
+    ]  # fmt: skip
+
+
+def test_the_slower_side_is_named_with_both_sides_pace() -> None:
+    log = asks(A, B, [20, 2, 20]) + asks(B, A, [2, 2, 9])
+    result = keeping_in_step.assess(gather(partnership(log), AS_OF))
+    [slow] = result.findings
+    assert slow.params == {
+        "slow": "Contoso", "slow_key": B, "slow_days": 20, "slow_on_time": 0.333,
+        "fast": "Northwind", "fast_days": 2, "fast_on_time": 0.667, "agreed": 5,
+    }  # fmt: skip
