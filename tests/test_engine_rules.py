@@ -468,3 +468,56 @@ def test_the_slower_side_is_named_with_both_sides_pace() -> None:
         "slow": "Contoso", "slow_key": B, "slow_days": 20, "slow_on_time": 0.333,
         "fast": "Northwind", "fast_days": 2, "fast_on_time": 0.667, "agreed": 5,
     }  # fmt: skip
+
+
+# -- figures keep their decimal; boundaries ----------------------------------------------------
+
+
+def test_scores_keep_one_decimal(report: Assessment) -> None:
+    assert report.outcome.score == 33.3  # one project of the three expected by September
+    assert report.influence.score == report.influence.factors_score == 66.7  # (100 + 100 + 0) / 3
+    risky = assess(partnership(contacts(9, with_topic=4)), AS_OF)
+    assert (risky.empty_contact_risk.score, risky.influence.score) == (69.4, 22.3)
+
+
+def test_influence_scaled_down_for_a_quiet_side_says_why() -> None:
+    influence = assess(partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 4))), AS_OF).influence
+    assert (influence.quiet_side, influence.freshness) == (B, 0.25)
+    assert influence.reason == "Scaled down for the months without work from one side."
+
+
+def test_outcomes_under_weak_influence_are_harvesting_and_name_the_weakest_factor() -> None:
+    log = gifts(A, range(1, 10)) + gifts(B, range(1, 10))
+    log += [act(dt.date(2026, m, 12), A, B, "investment", value=3000, topic="Booth") for m in range(1, 10)]
+    log += [act(dt.date(2026, m, 10), A, B, "project_won", value=20000, attribution="sourced", topic="Deal")
+            for m in (3, 6, 8)]  # fmt: skip
+    diagnosis = assess(partnership(log), AS_OF).diagnosis
+    assert diagnosis.id == "harvesting"
+    assert diagnosis.summary == (
+        "Harvesting: outcomes have come (joint campaigns 0, projects won 3, revenue 0 EUR), but influence is only "
+        "40 (weakest: Commitment 0); results without influence do not last."
+    )
+
+
+def test_two_campaigns_count_two() -> None:
+    log = [act(f"2026-0{m}-03", A, B, "joint_campaign", topic="Webinar") for m in (3, 5)]
+    assert assess(partnership(log), AS_OF).outcome.totals["joint_campaigns"] == 2
+
+
+def test_an_investment_share_short_by_exactly_sixty_percent_is_a_warning_not_an_error() -> None:
+    log = [act(dt.date(2026, 2, 2 + i), side, other, "investment", value=amount / 3, topic="Event")
+           for side, other, amount in ((A, B, 8000), (B, A, 2000)) for i in range(3)]  # fmt: skip
+    result = investment.assess(gather(partnership(log), AS_OF))
+    assert (result.score, [f.severity for f in result.findings]) == (40.0, ["warning"])
+
+
+def test_a_level_missing_for_the_whole_window_caps_anchoring_from_the_sixth_month() -> None:
+    log = [act(dt.date(2026, m, 3), A, B, "meeting", level="working", topic="Plan", people=["Jonas Keller"])
+           for m in range(1, 8)]  # fmt: skip
+    log += [act(dt.date(2026, m, 5), B, A, "meeting", level="executive", topic="Plan", people=["Peter Lang"])
+            for m in range(1, 8)]  # fmt: skip
+    capped = anchoring.assess(gather(partnership(log), dt.date(2026, 7, 10)))
+    assert capped.reason == "A side took no part at one level for the whole window; capped as broken."
+    early = anchoring.assess(gather(partnership(log), dt.date(2026, 6, 30)))
+    assert early.reason is None and early.score is not None and capped.score is not None
+    assert capped.score < early.score
