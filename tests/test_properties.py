@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Any
 
 from hypothesis import HealthCheck, assume, given, settings
@@ -18,7 +19,9 @@ AS_OF = dt.date(2026, 9, 30)
 PEOPLE = ["Anna Weber", "Jonas Keller", "Peter Lang", "Lea Vogt", "Guest"]
 
 settings.register_profile("coopcheck", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("coopcheck")
+# benchmarks/mutation.py runs every mutant against these tests: fewer, fixed examples keep each run short.
+settings.register_profile("mutation", max_examples=12, derandomize=True, deadline=None, database=None)
+settings.load_profile(os.environ.get("COOPCHECK_HYPOTHESIS_PROFILE", "coopcheck"))
 
 
 @st.composite

@@ -1,0 +1,523 @@
+"""Scoring rules that no other test defended: each test here was written against a mutant that survived.
+
+`benchmarks/mutation.py` changes one operator or constant at a time in `assessment/` and `factors/`;
+every test below states the behaviour such a change would alter, as a consultant would see it in a
+report: a score, a band, a diagnosis, a finding and what it cites, a line of "what moved".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from builders import A, B, act, partnership
+from coopcheck.assessment.engine import assess
+from coopcheck.assessment.model import Assessment, Cost, Movement
+from coopcheck.assessment.movement import what_moved
+from coopcheck.assessment.parameters import ScoringParameters
+from coopcheck.assessment.portfolio import PortfolioCheck, checked
+from coopcheck.assessment.thresholds import CONDITIONS, UnknownCondition, evaluate, parse_conditions
+from coopcheck.assessment.trend import material, point, summarize
+from coopcheck.evidence import gather
+from coopcheck.factors import anchoring, investment, keeping_in_step
+from coopcheck.loading.diagnostics import Diagnostic
+from coopcheck.models import Kind, Origin
+
+AS_OF = dt.date(2026, 9, 30)
+
+
+def gifts(side: str, months: range | list[int], per_month: int = 2, kind: str = "referral") -> list[dict[str, Any]]:
+    other = B if side == A else A
+    return [
+        act(dt.date(2026, month, 2 + 6 * i), side, other, kind, topic="Lead", hours=2, id=f"{side}-{month}-{i}")
+        for month in months
+        for i in range(per_month)
+    ]
+
+
+@pytest.fixture(scope="module")
+def report() -> Assessment:
+    """A balanced partnership: both sides give every month, with reviews, requests and an outcome."""
+    log = gifts(A, range(1, 10)) + gifts(B, range(1, 10))
+    log += [act("2026-05-04", A, B, "project_won", value=20000, attribution="sourced", topic="Fabrikam")]
+    return assess(partnership(log), AS_OF)
+
+
+def edit(report: Assessment, **sections: dict[str, Any]) -> Assessment:
+    """`report` with some fields of some sections replaced, e.g. edit(r, health={"score": 40})."""
+    return report.model_copy(
+        update={name: getattr(report, name).model_copy(update=fields) for name, fields in sections.items()}
+    )
+
+
+def moved(before: Assessment, after: Assessment) -> dict[str, dict[str, Any]]:
+    return {m.id: {**m.params, "message": m.message} for m in what_moved(before, after)}
+
+
+# -- what moved --------------------------------------------------------------------------------
+
+
+def test_nothing_moved_is_said_with_the_date_compared_with(report: Assessment) -> None:
+    assert [m.message for m in what_moved(report, report)] == [f"Nothing material moved since {AS_OF}."]
+
+
+def test_health_rising_or_falling_by_a_point_is_news_and_less_is_not(report: Assessment) -> None:
+    low, high = edit(report, health={"score": 60.0}), edit(report, health={"score": 61.0})
+    assert moved(low, high)["health.rose"]["message"] == "Health rose from 60.0 to 61.0."
+    assert moved(high, low)["health.fell"]["message"] == "Health fell from 61.0 to 60.0."
+    assert "health.rose" not in moved(low, edit(report, health={"score": 60.9}))
+
+
+def test_health_that_can_no_longer_be_scored_says_what_it_was(report: Assessment) -> None:
+    scored, unscored = edit(report, health={"score": 70.0}), edit(report, health={"score": None, "band": None})
+    assert moved(scored, unscored)["health.unscored"]["message"] == "Health can no longer be scored (it was 70.0)."
+    assert moved(unscored, scored)["health.scored"]["message"] == "Health can now be scored: 70.0."
+
+
+def test_band_and_diagnosis_changes_name_both_ends(report: Assessment) -> None:
+    green = edit(report, health={"band": "green"}, diagnosis={"id": "thriving"})
+    amber = edit(report, health={"band": "amber"}, diagnosis={"id": "building"})
+    changes = moved(green, amber)
+    assert changes["band.changed"]["message"] == "The band changed from green to amber."
+    assert changes["diagnosis.changed"]["message"] == "The diagnosis changed from thriving to building."
+    assert "band.changed" not in moved(green, edit(report, health={"band": None}))
+
+
+def test_a_factor_score_moving_five_points_is_named(report: Assessment) -> None:
+    factors = report.influence.factors
+    at = [f.model_copy(update={"score": 50.0}) for f in factors]
+    up = [at[0].model_copy(update={"score": 55.0}), *at[1:]]
+    gone = [at[0].model_copy(update={"score": None}), *at[1:]]
+    nearly = [at[0].model_copy(update={"score": 54.9}), *at[1:]]
+    base = edit(report, influence={"factors": at})
+    assert moved(base, edit(report, influence={"factors": up}))["score.rose"]["message"] == (
+        "Anchoring rose from 50.0 to 55.0."
+    )
+    assert moved(edit(report, influence={"factors": up}), base)["score.fell"]["message"] == (
+        "Anchoring fell from 55.0 to 50.0."
+    )
+    assert moved(base, edit(report, influence={"factors": gone}))["score.unscored"]["message"] == (
+        "Anchoring can no longer be scored (it was 50.0)."
+    )
+    assert moved(edit(report, influence={"factors": gone}), base)["score.scored"]["message"] == (
+        "Anchoring can now be scored: 50.0."
+    )
+    assert not {"score.rose", "score.fell"} & set(moved(base, edit(report, influence={"factors": nearly})))
+
+
+def test_the_outcome_score_moving_is_named_too(report: Assessment) -> None:
+    changes = moved(edit(report, outcome={"score": 40.0}), edit(report, outcome={"score": None}))
+    assert changes["score.unscored"]["message"] == "Outcome can no longer be scored (it was 40.0)."
+
+
+def test_the_reciprocity_index_moving_by_five_hundredths_is_named(report: Assessment) -> None:
+    old = report.reciprocity
+    before = edit(report, reciprocity={"index": 0.5})
+    assert moved(before, edit(report, reciprocity={"index": 0.55}))["reciprocity.moved"]["message"] == (
+        "The reciprocity index moved from 0.5 to 0.55."
+    )
+    assert "reciprocity.moved" not in moved(before, edit(report, reciprocity={"index": 0.54}))
+    assert "reciprocity.moved" not in moved(before, edit(report, reciprocity={"index": None}))
+    assert old.index is not None
+
+
+def test_a_new_outcome_is_counted_since_the_previous_month(report: Assessment) -> None:
+    before = edit(report, outcome={"totals": {"projects_won": 1.0, "revenue": 1000.0, "joint_campaigns": 0.0}})
+    after = edit(report, outcome={"totals": {"projects_won": 2.0, "revenue": 1000.0, "joint_campaigns": 1.0}})
+    assert moved(before, after)["outcomes.new"]["message"] == (
+        f"New outcomes since {AS_OF}: joint campaigns 1, projects won 1, revenue 0 EUR."
+    )
+    assert "outcomes.new" not in moved(after, after)
+
+
+def test_a_risk_level_change_is_named(report: Assessment) -> None:
+    low, high = edit(report, empty_contact_risk={"level": "low"}), edit(report, empty_contact_risk={"level": "high"})
+    assert moved(low, high)["risk.changed"]["message"] == "Empty-contact risk went from low to high."
+    assert "risk.changed" not in moved(low, edit(report, empty_contact_risk={"level": None}))
+
+
+# -- one-way streets that end ----------------------------------------------------------------
+
+
+def test_a_street_whose_giving_stops_is_history_that_stopped() -> None:
+    log = gifts(A, range(1, 4)) + gifts(B, range(1, 4)) + gifts(A, range(4, 9), per_month=3)
+    one_way = assess(partnership(log), dt.date(2026, 12, 31)).reciprocity.one_way
+    assert not one_way.detected
+    [street] = one_way.history
+    assert (street.giver, street.receiver, street.ended, street.since) == (A, B, "stopped", "2026-04")
+    assert street.months == 5 and street.cost.hours == 30
+
+
+def test_a_street_the_receiver_heals_is_history_that_healed() -> None:
+    log = gifts(A, range(1, 4)) + gifts(B, range(1, 4)) + gifts(A, range(4, 10), per_month=3)
+    log += gifts(B, range(10, 12), per_month=3) + gifts(A, range(10, 12), per_month=1)
+    one_way = assess(partnership(log), dt.date(2026, 11, 30)).reciprocity.one_way
+    assert not one_way.detected
+    assert [(s.giver, s.ended) for s in one_way.history] == [(A, "healed")]
+
+
+def test_a_lead_too_short_to_call_leaves_no_history() -> None:
+    log = gifts(A, range(1, 10)) + gifts(B, [1, 2, 3, 6, 7, 8, 9]) + gifts(A, [4], per_month=1)
+    one_way = assess(partnership(log), AS_OF).reciprocity.one_way
+    assert not one_way.detected and one_way.history == []
+
+
+# -- factors: what a finding cites ------------------------------------------------------------
+
+
+def test_investment_cites_the_costliest_activities_of_the_heavy_side_first() -> None:
+    log = [
+        act("2026-02-02", A, B, "investment", value=5000, topic="Booth", id="booth"),
+        act("2026-02-05", A, B, "investment", value=300, topic="Stand", id="stand"),
+        act("2026-02-09", A, B, "support", hours=3, topic="Setup", id="setup"),
+        act("2026-02-16", A, B, "meeting", hours=1, travel_cost=200, topic="Visit", id="visit"),
+        act("2026-02-23", A, B, "content", hours=1, topic="Flyer", id="flyer"),
+        act("2026-03-02", B, A, "support", hours=1, topic="Answer", id="answer"),
+    ]
+    result = investment.assess(gather(partnership(log), AS_OF))
+    [off] = result.findings
+    assert off.params["heavy"] == "Northwind"
+    assert [e.activity for e in off.evidence] == ["booth", "stand", "setup", "visit", "flyer"]  # ties: oldest first
+
+
+def places(loaded: Any) -> Any:
+    """`loaded` as if read from a file: where the partners' keys were written."""
+    lines = {("partners",): 10, ("partners", A): 11, ("partners", A, "sponsor"): 13, ("partners", A, "contacts"): 14}
+    lines |= {("partners", B): 16, ("partners", B, "sponsor"): 18, ("partners", B, "contacts"): 19}
+    return dataclasses.replace(loaded, places={path: Origin("test.yaml", line) for path, line in lines.items()})
+
+
+def test_missing_executive_exchange_cites_the_sponsor_and_missing_working_exchange_the_contacts() -> None:
+    log = [act(dt.date(2026, m, 3), A, B, "meeting", level="working", topic="Plan", people=["Jonas Keller"])
+           for m in range(1, 10)]  # fmt: skip
+    log += [act(dt.date(2026, m, 5), B, A, "meeting", level="executive", topic="Plan", people=["Peter Lang"])
+            for m in range(1, 10)]  # fmt: skip
+    result = anchoring.assess(gather(places(partnership(log)), AS_OF))
+    cited = {(f.params["level"], f.params["from_side"]): [e.line for e in f.evidence] for f in result.findings
+             if f.id == "anchoring.missing_exchange"}  # fmt: skip
+    assert cited == {("executive", "Northwind"): [13], ("working", "Contoso"): [19]}
+
+
+# -- the trend: which changes are turning points ----------------------------------------------
+
+
+def movement(change_id: str, before: Any = None, after: Any = None, **params: Any) -> Movement:
+    return Movement(id=change_id, message="", params={"before": before, "after": after, **params})
+
+
+def test_a_turning_point_needs_a_clear_margin() -> None:
+    assert material(movement("health.fell", 70.0, 60.0)) and not material(movement("health.fell", 70.0, 60.1))
+    assert material(movement("score.rose", 40.0, 55.0)) and not material(movement("score.rose", 40.0, 54.9))
+    assert material(movement("reciprocity.moved", 0.3, 0.5)) and not material(movement("reciprocity.moved", 0.3, 0.49))
+    assert material(movement("band.changed", "green", "amber"))
+    assert not material(movement("health.scored", None, 70.0))
+    assert not material(movement("finding.new", message="x"))
+
+
+def test_a_one_way_street_turns_the_trend_in_the_month_its_streak_began(report: Assessment) -> None:
+    days = [dt.date(2026, 4, 30), dt.date(2026, 5, 31), dt.date(2026, 6, 30)]
+    series = [report.model_copy(update={"as_of": d}) for d in days]
+    street = series[2].reciprocity.one_way.model_copy(
+        update={"detected": True, "giver": A, "receiver": B, "since": "2026-04", "months": 3,
+                "cost": Cost(hours=1, hours_value=100, money=0, travel=0, total=100)}
+    )  # fmt: skip
+    series[2] = edit(series[2], reciprocity={"one_way": street})
+    trend = summarize(series)
+    assert [(t.month, [c.id for c in t.changes]) for t in trend.turning_points] == [("2026-04", ["one_way.detected"])]
+    assert [(p.one_way, p.giver, p.one_way_since) for p in trend.points] == [
+        (False, None, None), (False, None, None), (True, A, "2026-04")
+    ]  # fmt: skip
+
+
+def test_a_street_seen_but_not_called_names_no_giver_in_the_trend(report: Assessment) -> None:
+    undecided = report.reciprocity.one_way.model_copy(update={"detected": False, "giver": A, "since": "2026-04"})
+    assert (point(edit(report, reciprocity={"one_way": undecided})).giver) is None
+
+
+# -- the headline -----------------------------------------------------------------------------
+
+
+def test_building_before_anything_is_due_says_by_when_and_names_the_weakest_factor() -> None:
+    late = {"outcomes": {"projects_won": {"target": 4, "by": "2027-12-31"}}, "influence": {"response_days": 5}}
+    loaded = partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 10)), kind="development", success_factors=late)
+    diagnosis = assess(loaded, AS_OF).diagnosis
+    assert diagnosis.id == "building"
+    assert diagnosis.expect_outcomes_by == dt.date(2027, 6, 30)
+    assert (diagnosis.params["factor"], diagnosis.params["factor_score"]) == ("Commitment", 0)
+    assert "weakest: Commitment 0" in diagnosis.summary
+
+
+# -- thresholds that fail a build -------------------------------------------------------------
+
+
+def hits(report: Assessment, fail_under: float | None = None, *fail_on: str) -> list[tuple[str, str]]:
+    return [(hit.condition, hit.message) for hit in evaluate(report, fail_under, fail_on)]
+
+
+def test_fail_under_compares_health_strictly_and_never_fails_an_unscored_partnership(report: Assessment) -> None:
+    at_70 = edit(report, health={"score": 70.0, "band": "amber"})
+    assert hits(at_70, 70.5) == [("fail_under", "health 70 is below 70.5")]
+    assert hits(at_70, 70) == []
+    assert hits(edit(report, health={"score": None, "band": None}), 70) == []
+
+
+def test_red_fails_on_red_only_and_amber_on_amber_or_red(report: Assessment) -> None:
+    red, amber = edit(report, health={"band": "red"}), edit(report, health={"band": "amber"})
+    green = edit(report, health={"band": "green"})
+    assert hits(red, None, "red", "amber") == [("red", "health band is red"), ("amber", "health band is red")]
+    assert hits(amber, None, "red", "amber") == [("amber", "health band is amber")]
+    assert hits(green, None, "red", "amber") == []
+
+
+def test_one_way_zombie_not_ready_and_a_diagnosis_say_why_they_fail(report: Assessment) -> None:
+    street = {"detected": True, "giver": A, "since": "2026-03", "months": 7}
+    failing = edit(
+        report,
+        reciprocity={"one_way": report.reciprocity.one_way.model_copy(update=street)},
+        empty_contact_risk={"zombie": True, "months_without_outcome": 8},
+        diagnosis={"id": "empty"},
+    )
+    assert hits(failing, None, "one_way", "zombie", "empty", "thriving") == [
+        ("one_way", "one-way street: northwind carries it since 2026-03 (7 months)"),
+        ("zombie", "zombie: no outcome for 8 months"),
+        ("empty", "diagnosis is empty"),
+    ]
+    assert hits(report, None, "one_way", "zombie") == []
+    checks = [c.model_copy(update={"ok": i != 0}) for i, c in enumerate(report.readiness.checks)]
+    not_ready = edit(report, readiness={"checks": checks})
+    assert hits(not_ready, None, "not_ready") == [("not_ready", f"not ready: {checks[0].message}")]
+
+
+def test_an_unknown_condition_suggests_the_nearest_or_lists_them_all() -> None:
+    with pytest.raises(UnknownCondition, match=r"found 'one-way'\); did you mean 'one_way'\?"):
+        parse_conditions(["red,one-way"])
+    with pytest.raises(UnknownCondition) as refused:
+        parse_conditions(["xyz"])
+    assert str(refused.value).endswith(f"(expected one of: {', '.join(CONDITIONS)})")
+    assert parse_conditions(["red, zombie", "red", ""]) == ("red", "zombie")
+
+
+# -- configured weights -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("profile", "message"),
+    [
+        ({"weights": {"anchorage": 1}}, "unknown component 'anchorage' (expected one of anchoring, "),
+        ({"targets": {"revenues": 1}}, "unknown target 'revenues' (expected one of "),
+        ({"weights": {"investment": -1}}, "weight of 'investment' must not be negative (found -1"),
+        ({"targets": {"revenue": -0.5}}, "weight of 'revenue' must not be negative (found -0.5)"),
+    ],
+)
+def test_a_configured_weight_is_refused_with_what_was_wrong(profile: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValidationError, match=re.escape(message)):
+        ScoringParameters.model_validate({"profiles": {"development": profile}})
+    zero = ScoringParameters.model_validate({"profiles": {"development": {"weights": {"investment": 0}}}})
+    assert zero.profile(Kind.development).weight("investment") == 0
+
+
+def test_a_one_way_street_that_began_before_the_series_turns_it_where_it_showed(report: Assessment) -> None:
+    days = [dt.date(2026, 8, 31), dt.date(2026, 9, 30)]
+    series = [report.model_copy(update={"as_of": d}) for d in days]
+    street = {"detected": True, "giver": A, "receiver": B, "since": "2026-03", "months": 7,
+              "cost": Cost(hours=1, hours_value=100, money=0, travel=0, total=100)}  # fmt: skip
+    series[1] = edit(series[1], reciprocity={"one_way": series[1].reciprocity.one_way.model_copy(update=street)})
+    assert [t.month for t in summarize(series).turning_points] == ["2026-09"]
+
+
+# -- a portfolio of partnership files ---------------------------------------------------------
+
+
+def test_a_file_with_warnings_passes_and_keeps_them_and_a_file_with_errors_is_invalid(report: Assessment) -> None:
+    warning = Diagnostic("p.yaml", 3, 1, "dated in the future", severity="warning")
+    error = Diagnostic("p.yaml", 4, 7, "not a number")
+    passed = checked("p.yaml", report, [warning], None, ())
+    assert (passed.status, passed.diagnostics, passed.errors) == ("passed", (warning,), [])
+    assert passed.assessment() == report and passed.name == report.partnership.id
+    invalid = checked("p.yaml", None, [warning, error], None, ())
+    assert (invalid.status, invalid.errors, invalid.name, invalid.assessment()) == ("invalid", [error], "p.yaml", None)
+    failed = checked("p.yaml", edit(report, health={"band": "red"}), [], None, ("red",))
+    portfolio = PortfolioCheck(AS_OF, None, ("red",), (passed, invalid, failed))
+    assert (portfolio.count(), portfolio.status) == ({"passed": 1, "invalid": 1, "failed": 1}, "invalid")
+    assert PortfolioCheck(AS_OF, None, (), (passed, failed)).status == "failed"
+
+
+def test_a_running_street_is_said_to_continue_with_its_months_and_cost(report: Assessment) -> None:
+    street = {"detected": True, "giver": A, "receiver": B, "since": "2026-03", "months": 7,
+              "cost": Cost(hours=10, hours_value=1000, money=500, travel=0, total=1500)}  # fmt: skip
+    running = edit(report, reciprocity={"one_way": report.reciprocity.one_way.model_copy(update=street)})
+    assert moved(running, running)["one_way.continues"]["message"] == (
+        "The one-way street continues: 7 months, 1,500 EUR spent by Northwind so far."
+    )
+
+
+# -- empty contacts and outcomes ----------------------------------------------------------------
+
+
+def contacts(count: int, with_topic: int) -> list[dict[str, Any]]:
+    return [
+        act(dt.date(2026, 2 + i % 7, 3 + i), A if i % 2 else B, B if i % 2 else A, "meeting", hours=1,
+            **({"topic": "Pipeline"} if i < with_topic else {}))
+        for i in range(count)
+    ]  # fmt: skip
+
+
+def test_the_share_of_contacts_without_a_topic_is_judged_only_on_enough_contacts() -> None:
+    many = assess(partnership(contacts(8, with_topic=2)), AS_OF)
+    assert many.empty_contact_risk.reason is None
+    assert [f.params["share"] for f in many.findings if f.id == "empty_contacts.no_substance"] == [0.75]
+    few = assess(partnership(contacts(2, with_topic=0)), AS_OF)
+    assert few.empty_contact_risk.reason == (
+        "Too few contacts to judge their substance; scored on months without outcome only."
+    )
+    assert not [f for f in few.findings if f.id == "empty_contacts.no_substance"]
+
+
+def test_money_is_reported_to_the_cent() -> None:
+    log = [act("2026-03-03", A, B, "meeting", topic="Visit", travel_cost=0.125, hours=1)]
+    risk = assess(partnership(log), AS_OF).empty_contact_risk
+    assert risk.travel == 0.12
+
+
+def test_outcome_totals_count_only_what_happened() -> None:
+    log = [act("2026-03-03", A, B, "joint_campaign", topic="Webinar"),
+           act("2026-04-03", B, A, "revenue", value=1234.5, topic="Licence")]  # fmt: skip
+    totals = assess(partnership(log), AS_OF).outcome.totals
+    assert totals == {"joint_campaigns": 1, "projects_won": 0, "project_value": 0, "revenue": 1234.5}
+
+
+def test_a_target_behind_plan_with_nothing_to_show_cites_its_own_line() -> None:
+    loaded = partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 10)))
+    lines = {("success_factors",): 30, ("success_factors", "outcomes"): 31}
+    lines[("success_factors", "outcomes", "projects_won")] = 32
+    located = dataclasses.replace(loaded, places={path: Origin("test.yaml", line) for path, line in lines.items()})
+    [behind] = [f for f in assess(located, AS_OF).findings if f.id == "outcome.behind_target"]
+    assert [e.line for e in behind.evidence] == [32]
+
+
+# -- health, influence, readiness ---------------------------------------------------------------
+
+
+def test_a_broken_factor_caps_a_green_score_at_amber_and_says_so() -> None:
+    log = gifts(A, range(1, 10)) + gifts(B, range(1, 10))
+    log += [act(dt.date(2026, m, 10), A if m % 4 else B, B if m % 4 else A, "project_won", value=20000,
+                attribution="sourced", topic="Deal") for m in (2, 4, 6, 8)]  # fmt: skip
+    report = assess(partnership(log), AS_OF)
+    assert [f.score for f in report.influence.factors if f.id == "commitment"] == [0.0]  # no review at all
+    assert report.health.score is not None and report.health.score >= 70
+    assert (report.health.band, report.health.reason) == ("amber", "Band capped: an influence factor is broken.")
+
+
+def test_influence_is_not_scaled_down_while_both_sides_work(report: Assessment) -> None:
+    influence = report.influence
+    assert (influence.freshness, influence.quiet_months, influence.reason) == (1.0, 0, None)
+    assert influence.score == influence.factors_score
+
+
+def test_readiness_names_each_missing_agreement_by_its_id() -> None:
+    loaded = partnership(gifts(A, range(1, 4)), review_every_days=None, success_factors={})
+    readiness = assess(loaded, AS_OF)
+    assert {c.id: c.ok for c in readiness.readiness.checks} == {
+        "sponsors": True, "contacts": True, "outcome_targets": False, "response_days": False,
+        "review_rhythm": False, "cost_split": False,
+    }  # fmt: skip
+    assert readiness.readiness.score == 33.3
+    rhythm = [f for f in readiness.findings if f.id == "readiness.no_review_rhythm"]
+    assert [(f.severity, f.params) for f in rhythm] == [("warning", {})]
+
+
+def test_reviews_without_actions_are_noted_under_commitment() -> None:
+    reviews = [act(dt.date(2026, m, 20), A, B, "review", topic="Review", level="executive") for m in range(1, 9)]
+    report = assess(partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 10)) + reviews), AS_OF)
+    [note] = [f for f in report.findings if f.id == "commitment.no_actions"]
+    assert (note.factor, note.severity, note.params) == ("commitment", "info", {"count": 8})
+
+
+# -- keeping in step --------------------------------------------------------------------------
+
+
+def asks(frm: str, to: str, turnarounds: list[int], due_days: int | None = None) -> list[dict[str, Any]]:
+    """`frm` asks `to` every twelve days from March; `to` answers after each turnaround (in days)."""
+    log = []
+    for i, turnaround in enumerate(turnarounds):
+        asked, rid = dt.date(2026, 3, 1) + dt.timedelta(days=12 * i), f"{frm}-r{i}"
+        due = {"due": str(asked + dt.timedelta(days=due_days))} if due_days is not None else {}
+        log.append(act(asked, frm, to, "request", id=rid, topic="Quote?", **due))
+        log.append(act(asked + dt.timedelta(days=turnaround), to, frm, "delivery", responds_to=rid, topic="Quote"))
+    return log
+
+
+def test_sides_equally_late_against_their_due_dates_are_each_late_and_neither_the_slower() -> None:
+    log = asks(A, B, [1, 4, 4], due_days=1) + asks(B, A, [1, 4, 4], due_days=1)
+    result = keeping_in_step.assess(gather(partnership(log), AS_OF))
+    assert [(f.id, f.params["side"], f.params["on_time"]) for f in result.findings] == [
+        ("keeping_in_step.late", "Contoso", 0.333), ("keeping_in_step.late", "Northwind", 0.333)
+    ]  # fmt: skip
+
+
+def test_the_slower_side_is_named_with_both_sides_pace() -> None:
+    log = asks(A, B, [20, 2, 20]) + asks(B, A, [2, 2, 9])
+    result = keeping_in_step.assess(gather(partnership(log), AS_OF))
+    [slow] = result.findings
+    assert slow.params == {
+        "slow": "Contoso", "slow_key": B, "slow_days": 20, "slow_on_time": 0.333,
+        "fast": "Northwind", "fast_days": 2, "fast_on_time": 0.667, "agreed": 5,
+    }  # fmt: skip
+
+
+# -- figures keep their decimal; boundaries ----------------------------------------------------
+
+
+def test_scores_keep_one_decimal(report: Assessment) -> None:
+    assert report.outcome.score == 33.3  # one project of the three expected by September
+    assert report.influence.score == report.influence.factors_score == 66.7  # (100 + 100 + 0) / 3
+    risky = assess(partnership(contacts(9, with_topic=4)), AS_OF)
+    assert (risky.empty_contact_risk.score, risky.influence.score) == (69.4, 22.3)
+
+
+def test_influence_scaled_down_for_a_quiet_side_says_why() -> None:
+    influence = assess(partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 4))), AS_OF).influence
+    assert (influence.quiet_side, influence.freshness) == (B, 0.25)
+    assert influence.reason == "Scaled down for the months without work from one side."
+
+
+def test_outcomes_under_weak_influence_are_harvesting_and_name_the_weakest_factor() -> None:
+    log = gifts(A, range(1, 10)) + gifts(B, range(1, 10))
+    log += [act(dt.date(2026, m, 12), A, B, "investment", value=3000, topic="Booth") for m in range(1, 10)]
+    log += [act(dt.date(2026, m, 10), A, B, "project_won", value=20000, attribution="sourced", topic="Deal")
+            for m in (3, 6, 8)]  # fmt: skip
+    diagnosis = assess(partnership(log), AS_OF).diagnosis
+    assert diagnosis.id == "harvesting"
+    assert diagnosis.summary == (
+        "Harvesting: outcomes have come (joint campaigns 0, projects won 3, revenue 0 EUR), but influence is only "
+        "40 (weakest: Commitment 0); results without influence do not last."
+    )
+
+
+def test_two_campaigns_count_two() -> None:
+    log = [act(f"2026-0{m}-03", A, B, "joint_campaign", topic="Webinar") for m in (3, 5)]
+    assert assess(partnership(log), AS_OF).outcome.totals["joint_campaigns"] == 2
+
+
+def test_an_investment_share_short_by_exactly_sixty_percent_is_a_warning_not_an_error() -> None:
+    log = [act(dt.date(2026, 2, 2 + i), side, other, "investment", value=amount / 3, topic="Event")
+           for side, other, amount in ((A, B, 8000), (B, A, 2000)) for i in range(3)]  # fmt: skip
+    result = investment.assess(gather(partnership(log), AS_OF))
+    assert (result.score, [f.severity for f in result.findings]) == (40.0, ["warning"])
+
+
+def test_a_level_missing_for_the_whole_window_caps_anchoring_from_the_sixth_month() -> None:
+    log = [act(dt.date(2026, m, 3), A, B, "meeting", level="working", topic="Plan", people=["Jonas Keller"])
+           for m in range(1, 8)]  # fmt: skip
+    log += [act(dt.date(2026, m, 5), B, A, "meeting", level="executive", topic="Plan", people=["Peter Lang"])
+            for m in range(1, 8)]  # fmt: skip
+    capped = anchoring.assess(gather(partnership(log), dt.date(2026, 7, 10)))
+    assert capped.reason == "A side took no part at one level for the whole window; capped as broken."
+    early = anchoring.assess(gather(partnership(log), dt.date(2026, 6, 30)))
+    assert early.reason is None and early.score is not None and capped.score is not None
+    assert capped.score < early.score
