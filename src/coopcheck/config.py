@@ -18,7 +18,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    create_model,
+    field_validator,
+)
 from pydantic_core import ErrorDetails
 
 from coopcheck.assessment.parameters import ScoringParameters
@@ -49,8 +58,9 @@ Condition = Annotated[str, AfterValidator(_known_condition)]
 
 
 class ConfiguredValuation(Valuation):
-    """`valuation` as a configuration file sets it: the contribution types it names change, the others keep
-    their default worth (a table of one type would otherwise value every other contribution at nothing)."""
+    """`valuation` as a configuration file sets it: the contribution types and currencies it names change,
+    the others keep their default (a table of one type would otherwise value every other contribution at
+    nothing)."""
 
     # Bounded like the input's hours and rates, so that every figure priced with them stays finite.
     contribution_hours: dict[ActivityType, Annotated[float, Field(ge=0, le=MAX_HOURS)]] = Field(
@@ -59,21 +69,17 @@ class ConfiguredValuation(Valuation):
         "the types left out keep their default.",
     )
 
-    @field_validator("contribution_hours")
-    @classmethod
-    def _over_the_defaults(cls, hours: dict[ActivityType, float]) -> dict[ActivityType, float]:
-        return {**Valuation().contribution_hours, **hours}
-
     default_hourly_rates: dict[str, Annotated[float, Field(ge=0, le=MAX_HOURLY_RATE)]] = Field(
         default_factory=lambda: dict(Valuation().default_hourly_rates),
         description="Rate per currency for a partner without `hourly_rate` when neither partner states one; "
         "the currencies left out keep their default.",
     )
 
-    @field_validator("default_hourly_rates")
+    @field_validator("contribution_hours", "default_hourly_rates")
     @classmethod
-    def _rates_over_the_defaults(cls, rates: dict[str, float]) -> dict[str, float]:
-        return {**Valuation().default_hourly_rates, **rates}
+    def _over_the_defaults(cls, table: dict[Any, float], info: ValidationInfo) -> dict[Any, float]:
+        """A table names only what it changes; the rest keeps its default."""
+        return {**getattr(Valuation(), str(info.field_name)), **table}
 
 
 class Config(ScoringParameters):
