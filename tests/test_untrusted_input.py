@@ -262,3 +262,17 @@ def test_usage_errors_show_what_was_typed_with_escapes() -> None:
     result = _run("explain", "x\x1b[2Jy")
     assert result.exit_code == 2
     assert "found 'x\\x1b[2Jy'" in result.output and "\x1b" not in result.output
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_import_refuses_a_device_or_a_pipe_as_its_export(tmp_path: Path) -> None:
+    partners = definition()["partners"]
+    partners["northwind"]["domains"] = ["northwind.example"]
+    partners["contoso"]["domains"] = ["contoso.example"]
+    path = _write(tmp_path, partners=partners)
+    pipe = tmp_path / "calendar.ics"
+    os.mkfifo(pipe)
+    for source, problem in ((str(pipe), "is a named pipe (FIFO)"), ("/dev/zero", "is a device")):
+        result = _run("import", "calendar", source, "--into", str(path))
+        assert result.exit_code == 2
+        assert f"{source}:1:1: {problem}" in result.output

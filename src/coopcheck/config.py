@@ -138,8 +138,8 @@ def find_config(start: Path) -> Path | None:
 
 def _has_tool_table(pyproject: Path) -> bool:
     try:
-        text = pyproject.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        text = read_input(pyproject, str(pyproject)).decode("utf-8", errors="replace")
+    except InputError:
         return False
     # An unclosed `[tool.coopcheck` counts too: the TOML error is then reported, not passed over.
     return re.search(r"^\s*\[\s*tool\s*\.\s*coopcheck(?![\w-])", text, re.MULTILINE) is not None

@@ -171,14 +171,14 @@ def _zone(name: str | None) -> str | None:
 
 
 def _read(path: Path) -> bytes:
+    """The export's bytes, read like every input (regular files only, at most 64 MiB)."""
+    from coopcheck.loading.diagnostics import InputError
+    from coopcheck.loading.inputs import read_input
+
     try:
-        if path.is_dir():
-            fail(_("{file}: is a folder; expected a file").format(file=path))
-        return path.read_bytes()
-    except FileNotFoundError:
-        fail(_("{file}: file not found").format(file=path))
-    except OSError as exc:
-        fail(_("{file}: cannot read ({reason})").format(file=path, reason=exc.strerror or exc))
+        return read_input(path, str(path))
+    except InputError as exc:
+        fail(str(exc.diagnostics[0]))
     raise AssertionError("unreachable")
 
 

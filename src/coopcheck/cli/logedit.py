@@ -70,11 +70,13 @@ def own_ids(partnership: LoadedPartnership, target: Target) -> list[str]:
 def edited(target: Target, appended: Sequence[Entry], replaced: Mapping[Origin, Entry]) -> bytes:
     """The target file's bytes after the edit (a byte-order mark and line endings kept)."""
     from coopcheck.importing.logtext import EditError, edit_csv, edit_yaml
+    from coopcheck.loading.diagnostics import InputError
+    from coopcheck.loading.inputs import read_input
 
     try:
-        data = target.path.read_bytes()
-    except OSError as exc:
-        fail(_("{file}: cannot read ({reason})").format(file=target.shown, reason=exc.strerror or exc))
+        data = read_input(target.path, target.shown)
+    except InputError as exc:  # replaced by something else since it was loaded
+        fail(str(exc.diagnostics[0]))
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     try:
         text = data[len(bom) :].decode("utf-8")
