@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_examples import Act, activity_lines, block, day_in, flow_list, months, other
+from examples.shared import Act, day_in, months, other
+from make_examples import activity_lines, block, flow_list
 
 D = dt.date
 LAST_DAY = D(2026, 11, 27)  # nothing is dated after this; the tests assess as of 2026-11-28

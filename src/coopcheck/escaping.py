@@ -74,21 +74,32 @@ def printable_all(value: Any) -> Any:
         changed = _changed((name, item) for name, item in value.__dict__.items())
         return value.model_copy(update=changed) if changed else value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = (f.name for f in dataclasses.fields(value) if f.init)
-        changed = _changed((name, getattr(value, name)) for name in fields)
-        return dataclasses.replace(value, **changed) if changed else value
+        return _printable_dataclass(value)
     if isinstance(value, (list, tuple)):
-        items = [printable_all(item) for item in value]
-        if all(new is old for new, old in zip(items, value, strict=True)):
-            return value
-        return type(value)(*items) if hasattr(value, "_fields") else type(value)(items)
+        return _printable_sequence(value)
     if isinstance(value, dict):
-        pairs = [(printable_all(key), printable_all(item)) for key, item in value.items()]
-        if all(k is old_k and v is old_v for (k, v), (old_k, old_v) in zip(pairs, value.items(), strict=True)):
-            return value
-        return dict(pairs)
+        return _printable_dict(value)
     return value
 
+
+def _printable_dataclass(value: Any) -> Any:
+    fields = (f.name for f in dataclasses.fields(value) if f.init)
+    changed = _changed((name, getattr(value, name)) for name in fields)
+    return dataclasses.replace(value, **changed) if changed else value
+
+
+def _printable_sequence(value: list[Any] | tuple[Any, ...]) -> Any:
+    items = [printable_all(item) for item in value]
+    if all(new is old for new, old in zip(items, value, strict=True)):
+        return value
+    return type(value)(*items) if hasattr(value, "_fields") else type(value)(items)
+
+
+def _printable_dict(value: dict[Any, Any]) -> dict[Any, Any]:
+    pairs = [(printable_all(key), printable_all(item)) for key, item in value.items()]
+    if all(k is old_k and v is old_v for (k, v), (old_k, old_v) in zip(pairs, value.items(), strict=True)):
+        return value
+    return dict(pairs)
 
 def _changed(pairs: Any) -> dict[str, Any]:
     out = {}

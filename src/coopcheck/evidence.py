@@ -272,6 +272,9 @@ class _Pass:
                 if person:
                     self.people_sides.setdefault(person, key)
 
+    # One walk over every activity, kept in one method with local names (radon 22): a call per
+    # activity would show in the growth ratio the benchmark measures.
+    # hot loop: benchmarks/bench_assess.py
     def run(self) -> None:
         evidence = self.evidence
         as_of, rates, since = evidence.as_of, evidence.rates, evidence.since_outcome

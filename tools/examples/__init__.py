@@ -1,1 +1,1 @@
-"""The newer example stories, one module each; tools/make_examples.py writes them with the first five."""
+"""The example stories, one module each; tools/make_examples.py writes them."""

@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from make_examples import LAST_DAY, Act, Example, Pool, day_in, months, other
-
 from examples.rhythm import answered, contribution, every, outcomes, reviews, shared_costs, steering
+from examples.shared import LAST_DAY, Act, Example, Pool, day_in, months, other
 
 D = dt.date
 A, L = "aarwerk", "leman"

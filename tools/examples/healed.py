@@ -12,9 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from make_examples import Act, Example, Log, Pool, day_in, months, other
-
 from examples.rhythm import answered, contribution, every, outcomes, reviews, shared_costs, steering
+from examples.shared import Act, Example, Log, Pool, day_in, months, other
 
 D = dt.date
 E, S = "eichwald", "soleado"

@@ -1,4 +1,4 @@
-"""Patterns the newer stories share: steering meetings, answered requests, reviews, outcomes.
+"""Patterns several stories share: steering meetings, answered requests, reviews, outcomes.
 
 Each function returns new activities and draws only from the story's own random generator, so a
 story stays deterministic.
@@ -10,7 +10,7 @@ import datetime as dt
 import random
 from collections.abc import Callable
 
-from make_examples import Act, Pool, add_workdays, followed_actions, other, workday
+from examples.shared import Act, Pool, add_workdays, followed_actions, other, workday
 
 GIVING = {"referral", "lead", "introduction", "enablement", "support", "content"}
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from make_examples import LAST_DAY, Act, Example, Log, Pool, day_in, months, other
-
 from examples.rhythm import every, reviews
+from examples.shared import LAST_DAY, Act, Example, Log, Pool, day_in, months, other
 
 D = dt.date
 R, T = "rheingold", "tulipa"

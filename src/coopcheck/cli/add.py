@@ -21,6 +21,7 @@ from coopcheck.cli.options import AllowOutsideLogs, ConfigFile, resolve
 from coopcheck.i18n import _
 
 if TYPE_CHECKING:
+    from coopcheck.cli import logedit
     from coopcheck.importing.entries import Entry
     from coopcheck.models import LoadedPartnership
 
@@ -32,43 +33,57 @@ def _option(name: str, help_text: str, metavar: str = "TEXT") -> typer.models.Op
     return typer.Option(name, help=help_text, metavar=metavar, show_default=False)
 
 
+File = Annotated[Path, typer.Argument(help="The partnership file.", show_default=False, metavar="FILE")]
+Type = Annotated[Text, _option("--type", "What happened: meeting, call, referral, project_won, ...", "TYPE")]
+From = Annotated[Text, _option("--from", "Partner key of the side that gave or initiated.", "PARTNER")]
+To = Annotated[Text, _option("--to", "Partner key of the receiving side (default: the other partner).", "PARTNER")]
+Date = Annotated[Text, _option("--date", "Day it happened (default: today).", "YYYY-MM-DD")]
+Topic = Annotated[Text, _option("--topic", "What it was about; a contact without one counts as empty.")]
+Hours = Annotated[Text, _option("--hours", "Effort of the giving side, in hours.", "NUMBER")]
+Value = Annotated[Text, _option("--value", "Money: revenue, deal value or investment.", "NUMBER")]
+TravelCost = Annotated[Text, _option("--travel-cost", "Travel cost of the giving side.", "NUMBER")]
+Level = Annotated[Text, _option("--level", "executive or working.", "LEVEL")]
+People = Annotated[Text, _option("--people", "People involved, comma-separated.", "NAMES")]
+RespondsTo = Annotated[Text, _option("--responds-to", "id of the request this answers.", "ID")]
+Due = Annotated[Text, _option("--due", "Due date of a request or commitment.", "YYYY-MM-DD")]
+Attribution = Annotated[Text, _option("--attribution", "sourced or influenced (revenue, won projects).")]
+Actions = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    _option("--actions", "A follow-up action agreed in a review; repeat for several."),
+]
+Note = Annotated[Text, _option("--note", "Free text; never scored.")]
+Id = Annotated[Text, _option("--id", "Identifier (default: the next id in the log's own pattern).", "ID")]
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Print the entry instead of writing it.")]
+NoInput = Annotated[bool, typer.Option("--no-input", help="Never ask; fail when a required field is missing.")]
+
+
 @app.command()
 def add(
-    file: Annotated[Path, typer.Argument(help="The partnership file.", show_default=False, metavar="FILE")],
-    type_: Annotated[
-        Text, _option("--type", "What happened: meeting, call, referral, project_won, ...", "TYPE")
-    ] = None,
-    from_: Annotated[Text, _option("--from", "Partner key of the side that gave or initiated.", "PARTNER")] = None,
-    to: Annotated[
-        Text, _option("--to", "Partner key of the receiving side (default: the other partner).", "PARTNER")
-    ] = None,
-    date: Annotated[Text, _option("--date", "Day it happened (default: today).", "YYYY-MM-DD")] = None,
-    topic: Annotated[Text, _option("--topic", "What it was about; a contact without one counts as empty.")] = None,
-    hours: Annotated[Text, _option("--hours", "Effort of the giving side, in hours.", "NUMBER")] = None,
-    value: Annotated[Text, _option("--value", "Money: revenue, deal value or investment.", "NUMBER")] = None,
-    travel_cost: Annotated[Text, _option("--travel-cost", "Travel cost of the giving side.", "NUMBER")] = None,
-    level: Annotated[Text, _option("--level", "executive or working.", "LEVEL")] = None,
-    people: Annotated[Text, _option("--people", "People involved, comma-separated.", "NAMES")] = None,
-    responds_to: Annotated[Text, _option("--responds-to", "id of the request this answers.", "ID")] = None,
-    due: Annotated[Text, _option("--due", "Due date of a request or commitment.", "YYYY-MM-DD")] = None,
-    attribution: Annotated[Text, _option("--attribution", "sourced or influenced (revenue, won projects).")] = None,
-    actions: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        _option("--actions", "A follow-up action agreed in a review; repeat for several."),
-    ] = None,
-    note: Annotated[Text, _option("--note", "Free text; never scored.")] = None,
-    id_: Annotated[Text, _option("--id", "Identifier (default: the next id in the log's own pattern).", "ID")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the entry instead of writing it.")] = False,
-    no_input: Annotated[
-        bool, typer.Option("--no-input", help="Never ask; fail when a required field is missing.")
-    ] = False,
+    file: File,
+    type_: Type = None,
+    from_: From = None,
+    to: To = None,
+    date: Date = None,
+    topic: Topic = None,
+    hours: Hours = None,
+    value: Value = None,
+    travel_cost: TravelCost = None,
+    level: Level = None,
+    people: People = None,
+    responds_to: RespondsTo = None,
+    due: Due = None,
+    attribution: Attribution = None,
+    actions: Actions = None,
+    note: Note = None,
+    id_: Id = None,
+    dry_run: DryRun = False,
+    no_input: NoInput = False,
     allow_outside_logs: AllowOutsideLogs = None,
     config_file: ConfigFile = None,
     lang: Lang = None,
 ) -> None:
     """Append one activity to the partnership's log (checked, atomic, the rest of the file untouched)."""
     from coopcheck.cli import logedit
-    from coopcheck.importing.entries import csv_row, next_id, yaml_item
 
     resolved = resolve(config_file, lang, None, allow_outside_logs)
     _utf8_only(locals())
@@ -94,15 +109,31 @@ def add(
         "actions": [a for a in actions or [] if a.strip()],
         "note": note,
     }
-    all_ids = [a.id for a in partnership.activities if a.id]
-    in_target = sum(1 for origin in partnership.origins if origin.file == target.shown)
-    # a log with entries follows its own pattern (none, if it numbers nothing); a new log the partnership's
-    ident = id_ or next_id(logedit.own_ids(partnership, target) if in_target else all_ids, all_ids)
-    entry: Entry = {"id": ident, **{k: v for k, v in given.items() if v not in (None, "", [])}} if ident else given
+    entry = _with_id(given, id_, partnership, target)
     new = logedit.edited(target, [entry], {})
     logedit.check_and_write(
         file, target, new, len(partnership.activities) + 1, resolved.allow_outside_logs, resolved.as_of, not dry_run
     )
+    _show(entry, target, dry_run)
+    raise typer.Exit(EXIT_OK)
+
+
+def _with_id(given: Entry, id_: str | None, partnership: LoadedPartnership, target: logedit.Target) -> Entry:
+    """The entry with its id first: `--id`, else the next in the log's own pattern; empty fields dropped."""
+    from coopcheck.cli import logedit
+    from coopcheck.importing.entries import next_id
+
+    all_ids = [a.id for a in partnership.activities if a.id]
+    in_target = sum(1 for origin in partnership.origins if origin.file == target.shown)
+    # a log with entries follows its own pattern (none, if it numbers nothing); a new log the partnership's
+    ident = id_ or next_id(logedit.own_ids(partnership, target) if in_target else all_ids, all_ids)
+    return {"id": ident, **{k: v for k, v in given.items() if v not in (None, "", [])}} if ident else given
+
+
+def _show(entry: Entry, target: logedit.Target, dry_run: bool) -> None:
+    """The entry as it was (or, with `--dry-run`, would be) written: a CSV row or a YAML item."""
+    from coopcheck.importing.entries import csv_row, yaml_item
+
     shown = csv_row(entry, list(target.header)) if target.form == "csv" else yaml_item(entry, 0, 2)
     if dry_run:
         typer.echo(_("Would add to {file}:").format(file=target.shown))
@@ -110,7 +141,6 @@ def add(
     else:
         typer.echo(_("Added to {file}:").format(file=target.shown))
         typer.echo(shown, nl=False)
-    raise typer.Exit(EXIT_OK)
 
 
 def _utf8_only(options: dict[str, object]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -32,6 +33,7 @@ from coopcheck.cli.options import AllowOutsideLogs, AsOf, ConfigFile, Output, re
 
 if TYPE_CHECKING:
     from coopcheck.assessment.portfolio import CheckedPartnership, PortfolioCheck
+    from coopcheck.cli.checkrun import Settings
     from coopcheck.loading.discovery import Discovery
 
 
@@ -48,62 +50,64 @@ VALIDATE_FORMATS = (CheckFormat.text, CheckFormat.json, CheckFormat.github)
 EXIT_FOR_STATUS = {"passed": EXIT_OK, "failed": EXIT_THRESHOLD, "invalid": EXIT_INVALID}
 
 
+# `Optional[...]` rather than `... | None`: typer reads the annotations at runtime on Python 3.10.
+Paths = Annotated[
+    Optional[list[Path]],  # noqa: UP045
+    typer.Argument(
+        help="Files and folders to check (default: the current folder).", show_default=False, metavar="PATH"
+    ),
+]
+FormatOption = Annotated[
+    CheckFormat, typer.Option("--format", "-f", help="text, json, markdown, github (annotations), junit or html.")
+]
+FailUnder = Annotated[
+    Optional[float],  # noqa: UP045
+    typer.Option("--fail-under", min=0, max=100, metavar="N", help="Exit 1 when a partnership's health is below this."),
+]
+FailOn = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option(
+        "--fail-on",
+        metavar="CONDITION,...",
+        help="Exit 1 on these conditions, comma-separated: one_way, red, amber, zombie, not_ready, "
+        "or a diagnosis (onboarding, thriving, building, harvesting, empty).",
+    ),
+]
+Jobs = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option(
+        "--jobs", "-j", min=1, metavar="N", help="Parallel processes (default: config, then the number of CPUs)."
+    ),
+]
+Summary = Annotated[bool, typer.Option("--summary", help="Also append the Markdown summary to $GITHUB_STEP_SUMMARY.")]
+ValidateOnly = Annotated[
+    bool,
+    typer.Option(
+        "--validate-only",
+        help="Only load and validate the files (format text, json or github); no scores, no thresholds.",
+    ),
+]
+
+
 @app.command()
 def check(
-    paths: Annotated[
-        Optional[list[Path]],  # noqa: UP045 - typer reads the annotation at runtime on Python 3.10
-        typer.Argument(
-            help="Files and folders to check (default: the current folder).", show_default=False, metavar="PATH"
-        ),
-    ] = None,
-    output_format: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="text, json, markdown, github (annotations), junit or html.")
-    ] = CheckFormat.text,
+    paths: Paths = None,
+    output_format: FormatOption = CheckFormat.text,
     output: Output = None,
-    fail_under: Annotated[
-        Optional[float],  # noqa: UP045
-        typer.Option(
-            "--fail-under", min=0, max=100, metavar="N", help="Exit 1 when a partnership's health is below this."
-        ),
-    ] = None,
-    fail_on: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Option(
-            "--fail-on",
-            metavar="CONDITION,...",
-            help="Exit 1 on these conditions, comma-separated: one_way, red, amber, zombie, not_ready, "
-            "or a diagnosis (onboarding, thriving, building, harvesting, empty).",
-        ),
-    ] = None,
+    fail_under: FailUnder = None,
+    fail_on: FailOn = None,
     as_of: AsOf = None,
-    jobs: Annotated[
-        Optional[int],  # noqa: UP045
-        typer.Option(
-            "--jobs", "-j", min=1, metavar="N", help="Parallel processes (default: config, then the number of CPUs)."
-        ),
-    ] = None,
-    summary: Annotated[
-        bool, typer.Option("--summary", help="Also append the Markdown summary to $GITHUB_STEP_SUMMARY.")
-    ] = False,
+    jobs: Jobs = None,
+    summary: Summary = False,
     allow_outside_logs: AllowOutsideLogs = None,
-    validate_only: Annotated[
-        bool,
-        typer.Option(
-            "--validate-only",
-            help="Only load and validate the files (format text, json or github); no scores, no thresholds.",
-        ),
-    ] = False,
+    validate_only: ValidateOnly = False,
     config_file: ConfigFile = None,
     lang: Lang = None,
 ) -> None:
     """Check every partnership file under PATHS against the thresholds; made for CI."""
-    from concurrent.futures.process import BrokenProcessPool
-
-    from coopcheck.assessment.portfolio import PortfolioCheck, checked
-    from coopcheck.assessment.thresholds import UnknownCondition, parse_conditions
-    from coopcheck.cli.checkrun import Settings, run
+    from coopcheck.assessment.portfolio import PortfolioCheck
+    from coopcheck.cli.checkrun import Settings
     from coopcheck.i18n import _
-    from coopcheck.loading import Diagnostic
     from coopcheck.loading.discovery import discover
 
     resolved = resolve(config_file, lang, as_of, allow_outside_logs)
@@ -114,10 +118,7 @@ def check(
                 format=output_format.value
             )
         )
-    try:
-        conditions = parse_conditions(fail_on) if fail_on is not None else tuple(settings.fail_on)
-    except UnknownCondition as exc:
-        fail(f"--fail-on: {exc}")
+    conditions = _conditions(fail_on, settings.fail_on)
     threshold = fail_under if fail_under is not None else settings.fail_under
     searched = paths or [Path(".")]
     found = discover(searched, config.root or Path.cwd(), settings.include, settings.exclude)
@@ -132,12 +133,39 @@ def check(
         language=language,
         validate_only=validate_only,
     )
-    workers = jobs or settings.jobs or _cpus()
-    from coopcheck.cli import progress
+    machine_format = output_format is not CheckFormat.text or output is not None
+    results = _assess_all(found, run_settings, jobs or settings.jobs or _cpus(), machine_format)
+    refuse_to_overwrite(output, (file for result in results for file in result.files))
+    if validate_only:
+        _validated(results, output_format, output)
+    portfolio = PortfolioCheck(day, threshold, conditions, tuple(results))
+    _report(portfolio, output_format, output, summary, language)
+    raise typer.Exit(EXIT_FOR_STATUS[portfolio.status])
 
-    shown = progress.wanted(machine_format=output_format is not CheckFormat.text or output is not None)
+
+def _conditions(fail_on: list[str] | None, configured: Sequence[str]) -> tuple[str, ...]:
+    """`--fail-on` as given, else the configuration's; an unknown condition stops with exit 2."""
+    from coopcheck.assessment.thresholds import UnknownCondition, parse_conditions
+
     try:
-        running = run([str(file) for file in found.files], run_settings, workers)
+        return parse_conditions(fail_on) if fail_on is not None else tuple(configured)
+    except UnknownCondition as exc:
+        raise fail(f"--fail-on: {exc}") from None
+
+
+def _assess_all(found: Discovery, settings: Settings, workers: int, machine_format: bool) -> list[CheckedPartnership]:
+    """Every file found, assessed in `workers` processes; paths missing or unreadable as invalid results."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from coopcheck.assessment.portfolio import checked
+    from coopcheck.cli import progress
+    from coopcheck.cli.checkrun import run
+    from coopcheck.i18n import _
+    from coopcheck.loading import Diagnostic
+
+    shown = progress.wanted(machine_format=machine_format)
+    try:
+        running = run([str(file) for file in found.files], settings, workers)
         results = list(progress.tracked(running, len(found.files), _("Assessing"), enabled=shown))
     except BrokenProcessPool:
         fail(_("a worker process ended unexpectedly (out of memory?); try fewer --jobs"))
@@ -150,12 +178,7 @@ def check(
         checked(str(path), None, [Diagnostic(str(path), 1, 1, unreadable.format(reason=reason))], None, ())
         for path, reason in found.unreadable
     ]
-    refuse_to_overwrite(output, (file for result in results for file in result.files))
-    if validate_only:
-        _validated(results, output_format, output)
-    portfolio = PortfolioCheck(day, threshold, conditions, tuple(results))
-    _report(portfolio, output_format, output, summary, language)
-    raise typer.Exit(EXIT_FOR_STATUS[portfolio.status])
+    return results
 
 
 def _nothing_found(found: Discovery, searched: list[Path], config_file: Path | None) -> None:

@@ -22,7 +22,7 @@ from coopcheck.i18n import _
 from coopcheck.notation import iso_date, plain_number
 
 if TYPE_CHECKING:
-    from coopcheck.scaffold import Scaffold
+    from coopcheck.scaffold import Scaffold, Side
 
 
 class InitKind(str, Enum):
@@ -151,6 +151,20 @@ def _ask_side(label: str, name: str, sponsor: str | None, contacts: str | None) 
 
 
 Text = Optional[str]  # noqa: UP045 - typer reads annotations at runtime on Python 3.10
+Contacts = Annotated[Text, typer.Option("--contacts", help="Your working-level contacts, comma-separated.")]
+PartnerContacts = Annotated[
+    Text, typer.Option("--partner-contacts", help="The partner's working-level contacts, comma-separated.")
+]
+Started = Annotated[Text, typer.Option("--started", metavar="YYYY-MM-DD", help="Start date (default: today).")]
+ReviewEveryDays = Annotated[
+    int, typer.Option("--review-every-days", min=1, max=366, help="Agreed review rhythm, in days.")
+]
+TargetsBy = Annotated[
+    Text, typer.Option("--by", metavar="YYYY-MM-DD", help="Date the targets are due (default: a year on).")
+]
+ResponseDays = Annotated[
+    int, typer.Option("--response-days", min=1, max=365, help="Agreed turnaround for requests, in days.")
+]
 
 
 @app.command()
@@ -160,36 +174,24 @@ def init(
     second: Annotated[str, typer.Option("--with", help="Name of the partner company.")] = "Second Partner",
     first_sponsor: Annotated[Text, typer.Option("--sponsor", help="Executive sponsor on your side.")] = None,
     second_sponsor: Annotated[Text, typer.Option("--partner-sponsor", help="Executive sponsor at the partner.")] = None,
-    first_contacts: Annotated[
-        Text, typer.Option("--contacts", help="Your working-level contacts, comma-separated.")
-    ] = None,
-    second_contacts: Annotated[
-        Text, typer.Option("--partner-contacts", help="The partner's working-level contacts, comma-separated.")
-    ] = None,
+    first_contacts: Contacts = None,
+    second_contacts: PartnerContacts = None,
     kind: Annotated[InitKind, typer.Option("--kind", help="Kind of partnership.")] = InitKind.joint_market,
-    started: Annotated[
-        Text, typer.Option("--started", metavar="YYYY-MM-DD", help="Start date (default: today).")
-    ] = None,
+    started: Started = None,
     currency: Annotated[str, typer.Option("--currency", help="ISO 4217 currency code.")] = "EUR",
-    review_every_days: Annotated[
-        int, typer.Option("--review-every-days", min=1, max=366, help="Agreed review rhythm, in days.")
-    ] = 30,
+    review_every_days: ReviewEveryDays = 30,
     joint_campaigns: Annotated[Text, typer.Option("--joint-campaigns", help="Target: campaigns.")] = None,
     projects_won: Annotated[Text, typer.Option("--projects-won", help="Target: projects won.")] = None,
     revenue: Annotated[Text, typer.Option("--revenue", help="Target: partner-induced revenue.")] = None,
-    targets_by: Annotated[
-        Text, typer.Option("--by", metavar="YYYY-MM-DD", help="Date the targets are due (default: a year on).")
-    ] = None,
+    targets_by: TargetsBy = None,
     cost_split: Annotated[float, typer.Option("--cost-split", min=0, max=100, help="Your share, percent.")] = 50,
-    response_days: Annotated[
-        int, typer.Option("--response-days", min=1, max=365, help="Agreed turnaround for requests, in days.")
-    ] = 5,
+    response_days: ResponseDays = 5,
     no_input: Annotated[bool, typer.Option("--no-input", help="Ask nothing; take flags and defaults.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
     lang: Lang = None,
 ) -> None:
     """Scaffold a partnership file (with the schema modeline) and an empty activity log."""
-    from coopcheck.scaffold import Scaffold, Side, slug, year_later
+    from coopcheck.scaffold import Scaffold, year_later
 
     speak(lang)
     start = parse_date(started, "--started")
@@ -204,12 +206,7 @@ def init(
         campaigns_target = _ask_target(_("Target: joint campaigns (0: none)"), campaigns_target)
         projects_target = _ask_target(_("Target: projects won (0: none)"), projects_target)
         revenue_target = _ask_target(_("Target: revenue (0: none)"), revenue_target)
-    sides = (
-        Side(slug(first), _name(first, "--partner"), _blank_is_none(first_sponsor), _names(first_contacts)),
-        Side(slug(second), _name(second, "--with"), _blank_is_none(second_sponsor), _names(second_contacts)),
-    )
-    if sides[0].key == sides[1].key:
-        sides[1].key += "-2"
+    sides = _sides((first, first_sponsor, first_contacts), (second, second_sponsor, second_contacts))
     scaffold = Scaffold(
         sides=sides,
         kind=kind.value,
@@ -225,6 +222,19 @@ def init(
     )
     write_scaffold(directory, scaffold, force)
     raise typer.Exit(EXIT_OK)
+
+
+def _sides(first: tuple[str, str | None, str | None], second: tuple[str, str | None, str | None]) -> tuple[Side, Side]:
+    """Both sides as given or answered; two names with the same slug get distinct keys."""
+    from coopcheck.scaffold import Side, slug
+
+    sides = (
+        Side(slug(first[0]), _name(first[0], "--partner"), _blank_is_none(first[1]), _names(first[2])),
+        Side(slug(second[0]), _name(second[0], "--with"), _blank_is_none(second[1]), _names(second[2])),
+    )
+    if sides[0].key == sides[1].key:
+        sides[1].key += "-2"
+    return sides
 
 
 def write_scaffold(directory: Path, scaffold: Scaffold, force: bool) -> None:

@@ -172,71 +172,82 @@ def describe(
     if kind == "missing":
         return _("required key '{key}' is missing").format(key=loc[-1]), "parent"
     if kind == "extra_forbidden":
-        allowed = keys_of(type_at(model, loc[:-1]))
-        hint = suggest(str(loc[-1]), allowed)
-        expected = hint or (_(" (expected one of: {keys})").format(keys=", ".join(allowed)) if allowed else "")
-        return _("unknown key '{key}'").format(key=loc[-1]) + expected, "key"
+        return _unknown_key(model, loc), "key"
     expected_type = type_at(model, loc)
     if kind in ("enum", "literal_error"):
-        choices = (
-            [m.value for m in expected_type]
-            if isinstance(expected_type, type) and issubclass(expected_type, Enum)
-            else []
-        )
-        listing = ", ".join(choices) if choices else ctx.get("expected", "")
-        return (
-            _("not an allowed value (found {found}; expected one of {choices})").format(
-                found=shown(found), choices=listing
-            )
-            + suggest(str(found), choices),
-            ("value"),
-        )
+        return _not_allowed(found, expected_type, ctx), "value"
     written = _partner_key(kind, found, loc, partners) or _as_written(kind, found, expected_type)
     if written:
         return written, "value"
-    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        bounds = _number_bounds(ctx)
-        return _("out of range (found {found}; expected a number {bounds})").format(
-            found=shown(found), bounds=bounds
-        ), "value"
-    if kind == "finite_number":
-        return _("not a finite number (found {found}; expected a number like 2.5)").format(found=shown(found)), "value"
-    if kind.startswith("int"):
-        return _("not a whole number (found {found}; expected a whole number like 30)").format(
-            found=shown(found)
-        ), "value"
-    if kind.startswith("float"):
-        return _("not a number (found {found}; expected a number like 2.5)").format(found=shown(found)), "value"
-    if kind == "string_pattern_mismatch":
-        return (
-            _(
-                "not a valid key (found {found}; expected letters, digits, '_', '-' or '.', "
-                "starting with a letter or digit)"
-            ).format(found=shown(found)),
-            "value",
-        )
-    if kind == "string_too_short":
-        return _("is empty (found {found}; expected some text)").format(found=shown(found)), "value"
-    if kind == "string_too_long":
-        return _("is too long (expected at most {limit} characters)").format(limit=ctx.get("max_length")), "value"
-    if kind == "string_type":
-        return _("not text (found {found}; expected text)").format(found=shown(found)), "value"
-    if kind == "list_type":
-        return _("not a list (found {found}; expected a list, e.g. [a, b] or '- item' lines)").format(
-            found=shown(found)
-        ), "value"
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return _("not a mapping (found {found}; expected 'key: value' lines)").format(found=shown(found)), "value"
-    if kind in ("too_short", "too_long"):
-        actual = ctx.get("actual_length")
-        if actual is None and isinstance(found, (dict, list)):
-            actual = len(found)
-        if loc == ("partners",):
-            return _("a partnership has exactly two partners (found {count})").format(count=actual), "value"
-        bound = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
-        if kind == "too_short":
-            return _("has {count} entries (expected at least {bound})").format(count=actual, bound=bound), "value"
-        return _("has {count} entries (expected at most {bound})").format(count=actual, bound=bound), "value"
+    problem = (
+        _number_problem(kind, found, ctx) or _text_problem(kind, found, ctx) or _shape_problem(kind, found, ctx, loc)
+    )
+    if problem:
+        return problem, "value"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])), "value"
     return _("{problem} (found {found})").format(problem=error["msg"], found=shown(found)), "value"
+
+
+def _unknown_key(model: Any, loc: tuple[str | int, ...]) -> str:
+    allowed = keys_of(type_at(model, loc[:-1]))
+    hint = suggest(str(loc[-1]), allowed)
+    expected = hint or (_(" (expected one of: {keys})").format(keys=", ".join(allowed)) if allowed else "")
+    return _("unknown key '{key}'").format(key=loc[-1]) + expected
+
+
+def _not_allowed(found: Any, expected_type: Any, ctx: dict[str, Any]) -> str:
+    choices = (
+        [m.value for m in expected_type] if isinstance(expected_type, type) and issubclass(expected_type, Enum) else []
+    )
+    listing = ", ".join(choices) if choices else ctx.get("expected", "")
+    return _("not an allowed value (found {found}; expected one of {choices})").format(
+        found=shown(found), choices=listing
+    ) + suggest(str(found), choices)
+
+
+def _number_problem(kind: str, found: Any, ctx: dict[str, Any]) -> str | None:
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        bounds = _number_bounds(ctx)
+        return _("out of range (found {found}; expected a number {bounds})").format(found=shown(found), bounds=bounds)
+    if kind == "finite_number":
+        return _("not a finite number (found {found}; expected a number like 2.5)").format(found=shown(found))
+    if kind.startswith("int"):
+        return _("not a whole number (found {found}; expected a whole number like 30)").format(found=shown(found))
+    if kind.startswith("float"):
+        return _("not a number (found {found}; expected a number like 2.5)").format(found=shown(found))
+    return None
+
+
+def _text_problem(kind: str, found: Any, ctx: dict[str, Any]) -> str | None:
+    if kind == "string_pattern_mismatch":
+        return _(
+            "not a valid key (found {found}; expected letters, digits, '_', '-' or '.', "
+            "starting with a letter or digit)"
+        ).format(found=shown(found))
+    if kind == "string_too_short":
+        return _("is empty (found {found}; expected some text)").format(found=shown(found))
+    if kind == "string_too_long":
+        return _("is too long (expected at most {limit} characters)").format(limit=ctx.get("max_length"))
+    if kind == "string_type":
+        return _("not text (found {found}; expected text)").format(found=shown(found))
+    return None
+
+
+def _shape_problem(kind: str, found: Any, ctx: dict[str, Any], loc: tuple[str | int, ...]) -> str | None:
+    if kind == "list_type":
+        return _("not a list (found {found}; expected a list, e.g. [a, b] or '- item' lines)").format(
+            found=shown(found)
+        )
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return _("not a mapping (found {found}; expected 'key: value' lines)").format(found=shown(found))
+    if kind not in ("too_short", "too_long"):
+        return None
+    actual = ctx.get("actual_length")
+    if actual is None and isinstance(found, (dict, list)):
+        actual = len(found)
+    if loc == ("partners",):
+        return _("a partnership has exactly two partners (found {count})").format(count=actual)
+    if kind == "too_short":
+        return _("has {count} entries (expected at least {bound})").format(count=actual, bound=ctx.get("min_length"))
+    return _("has {count} entries (expected at most {bound})").format(count=actual, bound=ctx.get("max_length"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from coopcheck.i18n import _
 from coopcheck.loading.diagnostics import DiagnosticSeverity
@@ -42,12 +42,37 @@ def check(
 ) -> Iterator[Violation]:
     """All cross-field violations. `origins[i]` says where activity i was written."""
     partners = {key: partner.name for key, partner in partnership.partners.items()}
-    known = set(partners)
-    started = partnership.started
-    first_seen: dict[str, int] = {}
-    answers: list[int] = []  # activities with `responds_to`, checked once every id is known
-    after: list[int] = []  # dated after the assessment date: said once, at the first
-    before: list[int] = []  # dated before `started`: said once, at the first
+    scan = _LogScan()
+    yield from _scan_log(activities, origins, partners, partnership.started, today, scan)
+    yield from _date_warnings(activities, scan, partnership.started, today)
+    yield from _unanswered(activities, scan)
+    yield from _definition_dates(partnership)
+    yield from _cost_split(partnership, partners)
+    for index, survey in enumerate(partnership.surveys):
+        if survey.by not in partners:
+            yield Violation(("surveys", index, "by"), _partner(survey.by, partners, "by"))
+
+
+@dataclass
+class _LogScan:
+    """What one pass over the log leaves for the rules that need all of it."""
+
+    first_seen: dict[str, int] = field(default_factory=dict)
+    answers: list[int] = field(default_factory=list)  # with `responds_to`, checked once every id is known
+    after: list[int] = field(default_factory=list)  # dated after the assessment date: said once, at the first
+    before: list[int] = field(default_factory=list)  # dated before `started`: said once, at the first
+
+
+def _scan_log(
+    activities: Sequence[Activity],
+    origins: Sequence[Origin],
+    partners: Mapping[str, str | None],
+    started: dt.date,
+    today: dt.date,
+    scan: _LogScan,
+) -> Iterator[Violation]:
+    """Each activity's own violations, in log order; what needs the whole log is noted in `scan`."""
+    first_seen, answers, after, before = scan.first_seen, scan.answers, scan.after, scan.before
     for index, activity in enumerate(activities):
         ident, giver, taker, day = activity.id, activity.from_, activity.to, activity.date
         if ident is not None:
@@ -61,9 +86,9 @@ def check(
                 )
             else:
                 first_seen[ident] = index
-        if giver not in known:
+        if giver not in partners:
             yield Violation(("activity", index, "from"), _partner(giver, partners, "from"))
-        if taker not in known:
+        if taker not in partners:
             yield Violation(("activity", index, "to"), _partner(taker, partners, "to"))
         elif giver == taker:
             yield Violation(
@@ -83,61 +108,73 @@ def check(
             after.append(index)
         elif day < started:
             before.append(index)
-    if after:
-        first = min(after, key=lambda i: (activities[i].date, i))
+
+
+def _date_warnings(
+    activities: Sequence[Activity], scan: _LogScan, started: dt.date, today: dt.date
+) -> Iterator[Violation]:
+    """Activities after the assessment date or before the start: one warning each, at the first."""
+    if scan.after:
+        first = min(scan.after, key=lambda i: (activities[i].date, i))
         yield Violation(
             ("activity", first, "date"),
             _(
                 "activities dated after the assessment date {as_of}: {count}, from {date} on; "
                 "they are left out of the assessment"
-            ).format(as_of=today.isoformat(), count=len(after), date=activities[first].date.isoformat()),
+            ).format(as_of=today.isoformat(), count=len(scan.after), date=activities[first].date.isoformat()),
             "warning",
         )
-    if before:
+    if scan.before:
+        first = scan.before[0]
         yield Violation(
-            ("activity", before[0], "date"),
+            ("activity", first, "date"),
             _("activities dated before the partnership started ({started}): {count}, the first on {date}").format(
-                started=started.isoformat(), count=len(before), date=activities[before[0]].date.isoformat()
+                started=started.isoformat(), count=len(scan.before), date=activities[first].date.isoformat()
             ),
             "warning",
         )
-    for index in answers:
+
+
+def _unanswered(activities: Sequence[Activity], scan: _LogScan) -> Iterator[Violation]:
+    """`responds_to` that names no activity in the file or its logs."""
+    for index in scan.answers:
         answered = activities[index].responds_to
-        if answered not in first_seen:
+        if answered not in scan.first_seen:
             yield Violation(
                 ("activity", index, "responds_to"),
                 _(
                     "responds_to names no activity (found '{found}'; expected the id of an activity "
                     "in this file or its logs)"
                 ).format(found=answered)
-                + suggest(str(answered), list(first_seen)),
+                + suggest(str(answered), list(scan.first_seen)),
             )
-    yield from _definition_dates(partnership)
+
+
+def _cost_split(partnership: Partnership, partners: Mapping[str, str | None]) -> Iterator[Violation]:
+    """The cost split covers each declared partner once and sums to 100."""
     split = partnership.success_factors.influence.cost_split
-    if split is not None:
-        for key in split:
-            if key not in known:
-                yield Violation(
-                    ("success_factors", "influence", "cost_split", key),
-                    _partner(key, partners, _("cost_split key")),
-                )
-        missing = [key for key in partners if key not in split]
-        if missing:
+    if split is None:
+        return
+    for key in split:
+        if key not in partners:
             yield Violation(
-                ("success_factors", "influence", "cost_split"),
-                _("cost_split lacks partner(s) {partners}; it must cover each partner once").format(
-                    partners=", ".join(missing)
-                ),
+                ("success_factors", "influence", "cost_split", key),
+                _partner(key, partners, _("cost_split key")),
             )
-        total = sum(split.values())
-        if not math.isclose(total, 100.0, abs_tol=1e-6):
-            yield Violation(
-                ("success_factors", "influence", "cost_split"),
-                _("cost_split sums to {total:g} (expected 100)").format(total=total),
-            )
-    for index, survey in enumerate(partnership.surveys):
-        if survey.by not in known:
-            yield Violation(("surveys", index, "by"), _partner(survey.by, partners, "by"))
+    missing = [key for key in partners if key not in split]
+    if missing:
+        yield Violation(
+            ("success_factors", "influence", "cost_split"),
+            _("cost_split lacks partner(s) {partners}; it must cover each partner once").format(
+                partners=", ".join(missing)
+            ),
+        )
+    total = sum(split.values())
+    if not math.isclose(total, 100.0, abs_tol=1e-6):
+        yield Violation(
+            ("success_factors", "influence", "cost_split"),
+            _("cost_split sums to {total:g} (expected 100)").format(total=total),
+        )
 
 
 def date_out_of_range(day: dt.date) -> str:

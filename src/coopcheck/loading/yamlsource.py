@@ -229,6 +229,7 @@ def parse(
     return document
 
 
+# hot loop: benchmarks/bench_validate.py (why it stays one long function: the comment below)
 def _build(loader: Any, text: str, file: str, sink: Sink | None, sink_root_list: bool) -> YamlDocument:
     # The hot loop of loading: one pass over ~20 events per activity, kept deliberately flat (one
     # function, local names) because a call or a global per event shows in

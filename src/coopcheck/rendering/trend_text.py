@@ -5,11 +5,15 @@ Pure: a trend in, text out (with ANSI colour only when `colour` is set).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from coopcheck.assessment.trend import Trend
 from coopcheck.i18n import _
 from coopcheck.rendering import localize, report, templating
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 BAND_STYLES = {"green": "green", "amber": "yellow", "red": "red"}
@@ -38,14 +42,12 @@ def render(trend: Trend, lang: str = "en", colour: bool = False, width: int = 12
 
 
 def _render(trend: Trend, colour: bool, width: int) -> str:
-    from rich.table import Table
     from rich.text import Text
 
     from coopcheck.rendering import terminal
 
     console = terminal.console(colour, width)
     points = trend.points
-    currency = trend.partnership.currency
     names = report.partner_names(trend.partnership)
     console.print(Text(trend.partnership.name, style="bold"))
     console.print(
@@ -54,6 +56,27 @@ def _render(trend: Trend, colour: bool, width: int) -> str:
         )
     )
     console.print()
+    for line in _sparklines(trend):
+        console.print(line)
+    console.print()
+    turning = report.turning_points(trend, names)
+    console.print(_monthly_table(trend, names, turning))
+    console.print()
+    if turning:
+        console.print(Text(_("Turning points (*): what moved"), style="bold"))
+        for month, changes in turning.items():
+            console.print(f"  {localize.month(month)}")
+            for change in changes:
+                console.print(f"    - {change}")
+    else:
+        console.print(_("No turning points: nothing material moved from month to month."))
+    return terminal.text_of(console)
+
+
+def _sparklines(trend: Trend) -> list[str]:
+    """One line per main figure: its label, its sparkline over the months, and its latest value."""
+    points = trend.points
+    currency = trend.partnership.currency
     lines = [
         (_("Health"), sparkline([p.health for p in points], high=100), localize.health(points[-1].health)),
         (_("Influence"), sparkline([p.influence for p in points], high=100), localize.score(points[-1].influence)),
@@ -66,10 +89,15 @@ def _render(trend: Trend, colour: bool, width: int) -> str:
         ),
     ]
     label_width = max(len(label) for label, _s, _v in lines)
-    for label, spark, value in lines:
-        console.print(f"  {label:<{label_width}}  {spark}  {value}")
-    console.print()
-    turning = report.turning_points(trend, names)
+    return [f"  {label:<{label_width}}  {spark}  {value}" for label, spark, value in lines]
+
+
+def _monthly_table(trend: Trend, names: Mapping[str, str], turning: Mapping[str, object]) -> Table:
+    """The month-by-month table; a turning point's month is marked with `*`."""
+    from rich.table import Table
+    from rich.text import Text
+
+    currency = trend.partnership.currency
     table = Table(box=None, pad_edge=False, header_style="bold")
     for header, justify in (
         (_("Month"), "left"),
@@ -83,7 +111,7 @@ def _render(trend: Trend, colour: bool, width: int) -> str:
         (_("Since last outcome"), "right"),
     ):
         table.add_column(header, justify=justify)  # type: ignore[arg-type]
-    for p in points:
+    for p in trend.points:
         band = Text(localize.label(localize.BANDS, p.band), style=BAND_STYLES.get(p.band or "", ""))
         marker = "*" if p.month in turning else " "
         table.add_row(
@@ -97,14 +125,4 @@ def _render(trend: Trend, colour: bool, width: int) -> str:
             names.get(p.giver or "", p.giver or "?") if p.one_way else "",
             localize.money(p.empty_contact_cost, currency),
         )
-    console.print(table)
-    console.print()
-    if turning:
-        console.print(Text(_("Turning points (*): what moved"), style="bold"))
-        for month, changes in turning.items():
-            console.print(f"  {localize.month(month)}")
-            for change in changes:
-                console.print(f"    - {change}")
-    else:
-        console.print(_("No turning points: nothing material moved from month to month."))
-    return terminal.text_of(console)
+    return table
