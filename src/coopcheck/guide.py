@@ -7,7 +7,6 @@ paragraph of a docstring is one entry of the message catalogue and is shown tran
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import inspect
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, cast
 
 from coopcheck.i18n import N_, _
+from coopcheck.spelling import closest
 
 if TYPE_CHECKING:
     from coopcheck.assessment.parameters import ScoringParameters
@@ -159,8 +159,8 @@ def lookup(name: str) -> Topic:
             return topic
     by_title = {title: topic.id for topic in known for title in _titles(topic)}
     choices = [topic.id for topic in known] + list(ALIASES) + list(by_title)
-    match = difflib.get_close_matches(key, choices, n=1, cutoff=0.6)
-    suggestion = by_title.get(match[0], ALIASES.get(match[0], match[0])) if match else None
+    match = closest(key, choices)
+    suggestion = by_title.get(match, ALIASES.get(match, match)) if match else None
     raise UnknownTopic(name, suggestion)
 
 

@@ -9,7 +9,6 @@ field. Rules that span several fields or files live in `coopcheck.loading.rules`
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from array import array
 from collections.abc import Iterable, Sequence
@@ -22,6 +21,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from coopcheck.currencies import is_currency
 from coopcheck.i18n import _
 from coopcheck.notation import plain_number, thousands_grouped
+from coopcheck.spelling import closest
 
 FORMAT_VERSION = 1
 
@@ -253,8 +253,8 @@ def _known_factor(factor: str) -> str:
 
     if factor not in BY_ID:
         known = list(BY_ID)
-        close = difflib.get_close_matches(factor, known, n=1, cutoff=0.6)
-        hint = _("; did you mean '{name}'?").format(name=close[0]) if close else ""
+        close = closest(factor, known)
+        hint = _("; did you mean '{name}'?").format(name=close) if close else ""
         raise ValueError(
             _("unknown influence factor '{found}' (expected one of {known}){hint}").format(
                 found=factor, known=", ".join(known), hint=hint

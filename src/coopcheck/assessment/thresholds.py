@@ -11,12 +11,12 @@ definition that lacks what a partnership needs before it starts.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from coopcheck.assessment.model import DIAGNOSIS_IDS, Assessment
 from coopcheck.i18n import _
+from coopcheck.spelling import closest
 
 # `one_way` is both a diagnosis and a condition of its own (a running street, whatever the headline).
 CONDITIONS = ("one_way", "red", "amber", "zombie", "not_ready", *(d for d in DIAGNOSIS_IDS if d != "one_way"))
@@ -27,8 +27,8 @@ class UnknownCondition(ValueError):
     """A `--fail-on` value that is not a condition; the message carries a did-you-mean hint."""
 
     def __init__(self, value: str) -> None:
-        match = difflib.get_close_matches(value, list(CONDITIONS), n=1, cutoff=0.6)
-        hint = f"; did you mean '{match[0]}'?" if match else f" (expected one of: {', '.join(CONDITIONS)})"
+        match = closest(value, CONDITIONS)
+        hint = f"; did you mean '{match}'?" if match else f" (expected one of: {', '.join(CONDITIONS)})"
         super().__init__(f"unknown condition (found '{value}'){hint}")
         self.value = value
 

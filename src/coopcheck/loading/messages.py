@@ -7,8 +7,6 @@ form `what is wrong (found 'x'; expected ...)`, with "did you mean" for misspelt
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import re
 import types
 from collections.abc import Mapping, Sequence
 from enum import Enum
@@ -19,6 +17,7 @@ from pydantic_core import ErrorDetails
 
 from coopcheck.i18n import _
 from coopcheck.notation import iso_date, plain_number
+from coopcheck.spelling import closest
 
 # Where a diagnostic should point: the key, the value, or the mapping that lacks a key.
 Anchor = Literal["key", "value", "parent"]
@@ -35,26 +34,6 @@ def shown(value: Any) -> str:
     if len(text) > 60:
         text = text[:57] + "..."
     return f"'{text}'"
-
-
-def _same_number(word: str) -> str:
-    """`kn-009` and `kn-9` alike: lower case, numbers without leading zeros."""
-    return re.sub(r"\d+", lambda digits: digits.group().lstrip("0") or "0", word.casefold())
-
-
-def closest(word: str, choices: Sequence[str]) -> str | None:
-    """The choice `word` most likely meant: the same word in other case, the same name with the
-    same number (`kn-9` -> `kn-009`, not `kn-079`), else the most similar spelling."""
-    word = str(word)
-    folded = _same_number(word)
-    for choice in choices:
-        if _same_number(choice) == folded:
-            return choice
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    if not matches:
-        lowered = {choice.casefold(): choice for choice in choices}
-        matches = [lowered[m] for m in difflib.get_close_matches(word.casefold(), list(lowered), n=1, cutoff=0.6)]
-    return matches[0] if matches else None
 
 
 def suggest(word: str, choices: Sequence[str]) -> str:
