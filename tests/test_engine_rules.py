@@ -25,6 +25,7 @@ from coopcheck.assessment.thresholds import CONDITIONS, UnknownCondition, evalua
 from coopcheck.assessment.trend import material, point, summarize
 from coopcheck.evidence import gather
 from coopcheck.factors import anchoring, investment, keeping_in_step
+from coopcheck.i18n import current_language, set_language
 from coopcheck.loading.diagnostics import Diagnostic
 from coopcheck.models import Kind, Origin
 
@@ -256,7 +257,13 @@ def test_building_before_anything_is_due_says_by_when_and_names_the_weakest_fact
 
 
 def hits(report: Assessment, fail_under: float | None = None, *fail_on: str) -> list[tuple[str, str]]:
-    return [(hit.condition, hit.message) for hit in evaluate(report, fail_under, fail_on)]
+    """The thresholds hit, with the reasons in English (a test before may have left German on)."""
+    before = current_language()
+    set_language("en")
+    try:
+        return [(hit.condition, hit.message) for hit in evaluate(report, fail_under, fail_on)]
+    finally:
+        set_language(before)
 
 
 def test_fail_under_compares_health_strictly_and_never_fails_an_unscored_partnership(report: Assessment) -> None:
