@@ -528,3 +528,12 @@ def test_a_level_missing_for_the_whole_window_caps_anchoring_from_the_sixth_mont
     early = anchoring.assess(gather(partnership(log), dt.date(2026, 6, 30)))
     assert early.reason is None and early.score is not None and capped.score is not None
     assert capped.score < early.score
+
+
+def test_steady_but_uneven_giving_is_lopsided_not_a_one_way_street() -> None:
+    report = assess(partnership(gifts(A, range(1, 10), per_month=4) + gifts(B, range(1, 10), per_month=1)), AS_OF)
+    assert (report.reciprocity.index, report.reciprocity.one_way.detected) == (0.25, False)
+    [lopsided] = [f for f in report.findings if f.id == "reciprocity.lopsided"]
+    assert lopsided.message == (
+        "Giving is lopsided: Northwind gave 80% of all value given (21,600 against 5,400 EUR from Contoso)."
+    )
