@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from builders import A, B, act, partnership
+from builders import A, B, act, definition, partnership
 from coopcheck.assessment.engine import assess
 from coopcheck.assessment.model import Assessment, Cost, Movement
 from coopcheck.assessment.movement import what_moved
@@ -537,3 +537,83 @@ def test_steady_but_uneven_giving_is_lopsided_not_a_one_way_street() -> None:
     assert lopsided.message == (
         "Giving is lopsided: Northwind gave 80% of all value given (21,600 against 5,400 EUR from Contoso)."
     )
+
+
+# -- more figures and their edges -------------------------------------------------------------
+
+
+def test_half_the_contacts_without_a_topic_is_already_an_error() -> None:
+    for with_topic, severity in ((4, "error"), (2, "error"), (5, "warning")):
+        report = assess(partnership(contacts(8, with_topic=with_topic)), AS_OF)
+        found = [f.severity for f in report.findings if f.id == "empty_contacts.no_substance"]
+        assert found == [severity], with_topic
+
+
+def test_reasons_for_what_could_not_be_scored_are_said_in_full() -> None:
+    report = assess(partnership([act("2026-03-03", A, B, "meeting", topic="Kick-off")], success_factors={}), AS_OF)
+    assert report.health.reason == "Too little evidence yet for a health score."
+    assert report.outcome.reason == "No outcome targets agreed."
+    unleveled = anchoring.assess(gather(partnership(gifts(A, range(1, 4)) + gifts(B, range(1, 4))), AS_OF))
+    assert unleveled.reason == "No activity records its level; scored on named anchors and spread only."
+
+
+def test_an_unscaled_uncapped_health_has_no_reason(report: Assessment) -> None:
+    assert report.health.reason is None and report.health.score is not None
+
+
+def test_a_configured_outcome_ramp_moves_when_outcomes_fall_due() -> None:
+    loaded = partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 10)))
+    later = ScoringParameters.model_validate({"profiles": {"joint_market": {"outcome_ramp": 0.5}}})
+    assert assess(loaded, AS_OF).outcome.due_from == dt.date(2026, 4, 2)
+    assert assess(loaded, AS_OF, later).outcome.due_from == dt.date(2026, 7, 2)
+
+
+def test_revenue_is_kept_to_the_cent_by_attribution() -> None:
+    target = {"outcomes": {"revenue": {"target": 10000, "by": "2026-12-31"}}}
+    log = [act("2026-04-03", B, A, "revenue", value=1234.5, topic="Licence", attribution="influenced")]
+    [revenue] = assess(partnership(log, success_factors=target), AS_OF).outcome.targets
+    assert (revenue.achieved, revenue.by_attribution) == (1234.5, {"influenced": 1234.5})
+
+
+def test_hours_given_are_kept_to_the_hundredth() -> None:
+    log = [act("2026-03-03", A, B, "support", topic="Setup", hours=1.125)]
+    assert assess(partnership(log), AS_OF).reciprocity.given[A].hours == 1.12
+
+
+def test_four_giving_activities_are_enough_for_an_index_and_three_are_not() -> None:
+    three = gifts(A, [2], per_month=2) + gifts(B, [3], per_month=1)
+    assert assess(partnership(three), AS_OF).reciprocity.index is None
+    four = three + gifts(B, [4], per_month=1)
+    assert assess(partnership(four), AS_OF).reciprocity.index == 1.0
+
+
+def test_one_side_late_on_its_own_is_named_with_the_agreed_days() -> None:
+    seven_of_ten = asks(A, B, [1, 1, 1, 1, 1, 1, 1, 9, 9, 9])
+    result = keeping_in_step.assess(gather(partnership(seven_of_ten), AS_OF))
+    assert result.findings == []  # 70% on time is the bar, not below it
+    six_of_ten = asks(A, B, [1, 1, 1, 1, 1, 1, 9, 9, 9, 9])
+    [late] = keeping_in_step.assess(gather(partnership(six_of_ten), AS_OF)).findings
+    assert late.params == {"side": "Contoso", "on_time": 0.6, "days": 1, "agreed": 5}
+
+
+def test_missing_exchange_says_with_whom_to_meet() -> None:
+    log = [act(dt.date(2026, m, 3), A, B, "meeting", level="working", topic="Plan") for m in range(1, 10)]
+    log += [act(dt.date(2026, m, 5), B, A, "meeting", level="working", topic="Plan") for m in range(1, 10)]
+    result = anchoring.assess(gather(partnership(log), AS_OF))
+    remedies = sorted(f.remediation or "" for f in result.findings if f.id == "anchoring.missing_exchange")
+    assert remedies == [
+        "Have Contoso lead a meeting at the executive level with Northwind within a month, and log its level.",
+        "Have Northwind lead a meeting at the executive level with Contoso within a month, and log its level.",
+    ]
+
+
+def test_readiness_findings_cite_the_key_that_is_missing() -> None:
+    partners = definition()["partners"]
+    del partners[A]["hourly_rate"]
+    loaded = partnership(gifts(A, range(1, 4)), review_every_days=None, success_factors={}, partners=partners)
+    lines = {("started",): 5, ("success_factors",): 20, ("success_factors", "influence"): 24, ("partners", A): 11}
+    located = dataclasses.replace(loaded, places={path: Origin("test.yaml", line) for path, line in lines.items()})
+    cited = {f.id: [e.line for e in f.evidence] for f in assess(located, AS_OF).findings if f.factor == "readiness"}
+    assert cited["readiness.no_review_rhythm"] == [5]
+    assert cited["readiness.no_cost_split"] == cited["readiness.no_response_days"] == [24]
+    assert cited["readiness.no_hourly_rate"] == [11]
