@@ -617,3 +617,66 @@ def test_readiness_findings_cite_the_key_that_is_missing() -> None:
     assert cited["readiness.no_review_rhythm"] == [5]
     assert cited["readiness.no_cost_split"] == cited["readiness.no_response_days"] == [24]
     assert cited["readiness.no_hourly_rate"] == [11]
+
+
+def test_a_one_way_street_caps_the_band_and_a_quiet_side_scales_the_factors_in_health() -> None:
+    loaded = partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 4)))  # Contoso stopped giving in March
+    lenient = ScoringParameters.model_validate({"bands": {"green": 10, "amber": 5}})
+    report = assess(loaded, AS_OF, lenient)
+    assert report.reciprocity.one_way.detected and report.influence.freshness == 0.25
+    # factors 100, 50 and 0 at a quarter, outcome 0, reciprocity and risk as shown: 13.4, green by these cut-offs
+    assert report.health.score == 13.4
+    assert (report.health.band, report.health.reason) == ("amber", "Band capped: a one-way street is detected.")
+
+
+def test_partners_whose_time_costs_nothing_have_no_index_rather_than_a_division_by_zero() -> None:
+    partners = definition()["partners"]
+    for partner in partners.values():
+        partner["hourly_rate"] = 0
+    reciprocity = assess(partnership(gifts(A, [2, 3]), partners=partners), AS_OF).reciprocity
+    assert reciprocity.index is None
+    assert reciprocity.reason == "Too little given by either side to weigh reciprocity yet."
+
+
+def test_targets_are_weighted_by_the_kind_of_partnership() -> None:
+    targets = {"outcomes": {"joint_campaigns": {"target": 4, "by": "2026-12-31"},
+                            "projects_won": {"target": 4, "by": "2026-12-31"}}}  # fmt: skip
+    log = [*gifts(A, range(1, 10)), *gifts(B, range(1, 10)), act("2026-05-05", A, B, "joint_campaign", topic="Web")]
+    outcome = assess(partnership(log, kind="development", success_factors=targets), AS_OF).outcome
+    assert [(t.id, t.progress) for t in outcome.targets] == [("joint_campaigns", 0.5), ("projects_won", 0.0)]
+    assert outcome.score == 16.7  # campaigns weigh 0.5 in development: (0.5 x 0.5 + 1 x 0) / 1.5
+
+
+def test_a_won_project_adds_its_value_and_ends_the_drought() -> None:
+    report = assess(partnership([act("2026-05-05", A, B, "project_won", value=1500.5, topic="Fabrikam")]), AS_OF)
+    assert report.outcome.totals["project_value"] == 1500.5
+    assert report.empty_contact_risk.last_outcome == dt.date(2026, 5, 5)
+
+
+def test_unanswered_requests_cite_the_requests() -> None:
+    log = [act(dt.date(2026, 3, 2 + i), A, B, "request", id=f"ask{i}", topic="Quote?") for i in range(2)]
+    [open_] = keeping_in_step.assess(gather(partnership(log), AS_OF)).findings
+    assert (open_.id, [e.activity for e in open_.evidence]) == ("keeping_in_step.unanswered_requests", ["ask0", "ask1"])
+
+
+def test_a_configured_valuation_prices_the_contributions() -> None:
+    loaded = partnership(gifts(A, [2, 3]) + gifts(B, [2, 3]))
+    doubled = ScoringParameters.model_validate({"valuation": {"contribution_hours": {"referral": 8}}})
+    default = assess(loaded, AS_OF).reciprocity.given[A]
+    configured = assess(loaded, AS_OF, doubled).reciprocity.given[A]
+    assert configured.contribution_value > default.contribution_value > 0
+
+
+def test_targets_weighted_zero_leave_the_outcome_unscored() -> None:
+    loaded = partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 10)))
+    unweighted = ScoringParameters.model_validate({"profiles": {"joint_market": {"targets": {"projects_won": 0}}}})
+    assert assess(loaded, AS_OF, unweighted).outcome.score is None
+
+
+def test_a_long_drought_is_high_risk_however_tidy_the_topics() -> None:
+    tidy = [act(dt.date(2025 + (m - 1) // 12, (m - 1) % 12 + 1, 10), A if m % 2 else B, B if m % 2 else A,
+                "meeting", topic="Pipeline review", hours=2) for m in range(1, 22)]  # fmt: skip
+    due = {"outcomes": {"projects_won": {"target": 4, "by": "2025-12-31"}}}
+    risk = assess(partnership(tidy, started="2025-01-01", success_factors=due), AS_OF).empty_contact_risk
+    assert (risk.empty_share, risk.months_without_outcome) == (0.0, 17)
+    assert (risk.score, risk.level) == (100.0, "high")
