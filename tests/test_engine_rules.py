@@ -680,3 +680,11 @@ def test_a_long_drought_is_high_risk_however_tidy_the_topics() -> None:
     risk = assess(partnership(tidy, started="2025-01-01", success_factors=due), AS_OF).empty_contact_risk
     assert (risk.empty_share, risk.months_without_outcome) == (0.0, 17)
     assert (risk.score, risk.level) == (100.0, "high")
+
+
+def test_a_medium_risk_without_any_outcome_under_weak_influence_is_empty() -> None:
+    log = contacts(8, with_topic=2) + gifts(A, [2, 4, 6]) + gifts(B, [3, 5, 7])
+    report = assess(partnership(log), dt.date(2026, 6, 30))
+    assert (report.empty_contact_risk.level, report.outcome.totals["projects_won"]) == ("medium", 0)
+    assert [f.score for f in report.influence.factors if f.id == "commitment"] == [0.0]  # a broken factor: weak
+    assert report.diagnosis.id == "empty"
