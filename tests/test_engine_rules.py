@@ -688,3 +688,76 @@ def test_a_medium_risk_without_any_outcome_under_weak_influence_is_empty() -> No
     assert (report.empty_contact_risk.level, report.outcome.totals["projects_won"]) == ("medium", 0)
     assert [f.score for f in report.influence.factors if f.id == "commitment"] == [0.0]  # a broken factor: weak
     assert report.diagnosis.id == "empty"
+
+
+# -- held-out survivors ------------------------------------------------------------------------
+
+
+OTHER = {A: B, B: A}
+
+
+def anchored(months: range) -> list[dict[str, Any]]:
+    """Both sides meet at both levels every month, and hold a review with actions."""
+    people = {(A, "executive"): "Anna Weber", (B, "executive"): "Peter Lang", (A, "working"): "Jonas Keller",
+              (B, "working"): "Lea Vogt"}  # fmt: skip
+    log = [act(dt.date(2026, m, 20), A, B, "review", topic="Review", level="executive",
+               people=["Anna Weber", "Peter Lang"], actions=["Intro (Jonas Keller)"]) for m in months]  # fmt: skip
+    for day, ((side, level), person) in enumerate(people.items(), start=22):
+        log += [act(dt.date(2026, m, day), side, OTHER[side], "meeting", topic="Plan", level=level, people=[person])
+                for m in months]  # fmt: skip
+    return log
+
+
+def test_strong_influence_before_anything_is_due_is_building_with_the_date_to_expect() -> None:
+    late = {"outcomes": {"projects_won": {"target": 4, "by": "2027-12-31"}},
+            "influence": {"response_days": 5, "cost_split": {A: 50, B: 50}}}  # fmt: skip
+    loaded = partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 10)) + anchored(range(1, 10)),
+                         kind="development", success_factors=late)  # fmt: skip
+    report = assess(loaded, AS_OF)
+    assert (report.outcome.reason, [t.id for t in report.outcome.targets]) == (
+        "No target is due yet.",
+        ["projects_won"],
+    )
+    assert report.diagnosis.id == "building"
+    assert report.diagnosis.params == {
+        "influence": 99,
+        "outcome": "?",
+        "due_from": "2026-12-31",
+        "expect_by": "2027-06-30",
+    }
+    assert report.diagnosis.expect_outcomes_by == dt.date(2027, 6, 30)
+
+
+def test_the_grace_period_ends_on_its_sixtieth_day() -> None:
+    loaded = partnership(gifts(A, [1, 2, 3]) + gifts(B, [1, 2, 3]))
+    assert assess(loaded, dt.date(2026, 3, 1)).diagnosis.id == "onboarding"
+    assert assess(loaded, dt.date(2026, 3, 2)).diagnosis.id != "onboarding"
+
+
+def test_an_empty_log_says_why_the_risk_is_not_scored() -> None:
+    risk = assess(partnership([]), AS_OF).empty_contact_risk
+    assert (risk.score, risk.reason) == (None, "No activity logged yet.")
+
+
+def test_half_as_much_given_back_is_not_yet_lopsided() -> None:
+    report = assess(partnership(gifts(A, range(1, 10), per_month=2) + gifts(B, range(1, 10), per_month=1)), AS_OF)
+    assert report.reciprocity.index == 0.5
+    assert not [f for f in report.findings if f.id == "reciprocity.lopsided"]
+
+
+def test_readiness_checks_say_what_was_agreed() -> None:
+    checks = {c.id: c.message for c in assess(partnership([]), AS_OF).readiness.checks}
+    assert checks["cost_split"] == "A cost split agreed."
+    assert checks["review_rhythm"] == "A review rhythm agreed."
+
+
+def test_actions_nobody_followed_up_are_a_commitment_finding() -> None:
+    reviews = [act(dt.date(2026, m, 20), A, B, "review", topic="Review", actions=["Quote (Lea Vogt)"]) for m in (2, 4)]
+    report = assess(partnership(gifts(A, range(1, 10)) + reviews), AS_OF)
+    [missed] = [f for f in report.findings if f.id == "commitment.actions_not_followed"]
+    assert (missed.factor, missed.severity) == ("commitment", "warning")
+
+
+def test_one_side_measured_alone_says_so() -> None:
+    result = keeping_in_step.assess(gather(partnership(asks(A, B, [1, 1, 1])), AS_OF))
+    assert result.reason == "Only one side has enough answered requests; scored on its punctuality alone."
