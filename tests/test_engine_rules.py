@@ -761,3 +761,85 @@ def test_actions_nobody_followed_up_are_a_commitment_finding() -> None:
 def test_one_side_measured_alone_says_so() -> None:
     result = keeping_in_step.assess(gather(partnership(asks(A, B, [1, 1, 1])), AS_OF))
     assert result.reason == "Only one side has enough answered requests; scored on its punctuality alone."
+
+
+# -- survivors of a third sample ---------------------------------------------------------------
+
+
+def test_what_each_side_gave_is_kept_to_the_cent() -> None:
+    log = [act("2026-03-03", A, B, "support", topic="Setup", value=10.125, travel_cost=0.125, hours=1),
+           *gifts(B, [4])]  # fmt: skip
+    given = assess(partnership(log), AS_OF).reciprocity.given[A]
+    assert (given.money, given.travel) == (10.12, 0.12)
+    assert given.value != round(given.value)
+
+
+def test_a_one_way_street_is_a_reciprocity_error_costed_to_the_cent() -> None:
+    log = gifts(A, range(1, 10)) + gifts(B, range(1, 4))
+    log += [act(dt.date(2026, m, 27), A, B, "meeting", topic="Visit", travel_cost=10.125) for m in range(4, 10)]
+    report = assess(partnership(log), AS_OF)
+    [street] = [f for f in report.findings if f.id == "reciprocity.one_way_street"]
+    assert (street.factor, street.severity) == ("reciprocity", "error")
+    cost = report.reciprocity.one_way.cost
+    assert cost is not None and cost.travel == 60.75
+
+
+def test_a_slower_side_within_its_due_dates_is_a_warning() -> None:
+    result = keeping_in_step.assess(
+        gather(partnership(asks(A, B, [8, 8, 8], due_days=10) + asks(B, A, [2, 2, 2])), AS_OF)
+    )
+    assert [(f.id, f.severity, f.params["slow"]) for f in result.findings] == [
+        ("keeping_in_step.slow_side", "warning", "Contoso")
+    ]  # fmt: skip
+
+
+def test_between_sides_equally_fast_the_one_late_against_its_due_dates_is_the_slower() -> None:
+    log = asks(A, B, [4, 4, 4], due_days=5) + asks(B, A, [4, 4, 4], due_days=1)
+    result = keeping_in_step.assess(gather(partnership(log), AS_OF))
+    assert [f.params["slow"] for f in result.findings if f.id == "keeping_in_step.slow_side"] == ["Northwind"]
+
+
+def test_no_requests_says_why_keeping_in_step_is_not_scored() -> None:
+    result = keeping_in_step.assess(gather(partnership(gifts(A, [2])), AS_OF))
+    assert result.reason == "Too few requests with answers logged to compare the sides' pace."
+
+
+def test_contacts_that_all_lack_a_topic_are_empty_without_being_a_zombie() -> None:
+    report = assess(partnership(contacts(8, with_topic=0)), AS_OF)
+    assert (report.empty_contact_risk.level, report.empty_contact_risk.zombie) == ("high", False)
+    assert report.diagnosis.id == "empty"
+
+
+def test_building_after_an_outcome_expects_the_next_two_quarters_after_it() -> None:
+    log = gifts(A, range(1, 10)) + gifts(B, range(1, 10))
+    log += [act(dt.date(2026, m, 10), A if m % 4 else B, B if m % 4 else A, "project_won", value=20000,
+                attribution="sourced", topic="Deal") for m in (2, 4, 6, 8)]  # fmt: skip
+    diagnosis = assess(partnership(log), AS_OF).diagnosis
+    assert (diagnosis.id, diagnosis.expect_outcomes_by) == ("building", dt.date(2027, 2, 10))
+
+
+def test_before_the_start_the_headline_says_when_it_starts() -> None:
+    diagnosis = assess(partnership(gifts(A, [2])), dt.date(2025, 12, 1)).diagnosis
+    assert diagnosis.summary.startswith("Onboarding: the partnership starts on 2026-01-01;")
+
+
+def test_an_agreed_split_is_no_reason_to_note_fifty_fifty() -> None:
+    log = [act(dt.date(2026, 2, 2 + i), side, OTHER[side], "investment", value=1000, topic="Event")
+           for side in (A, B) for i in range(3)]  # fmt: skip
+    assert investment.assess(gather(partnership(log), AS_OF)).reason is None
+
+
+def test_revenue_by_direction_is_kept_to_the_cent() -> None:
+    target = {"outcomes": {"revenue": {"target": 10000, "by": "2026-12-31"}}}
+    log = [act("2026-04-03", B, A, "revenue", value=1234.5, topic="Licence", attribution="sourced")]
+    [revenue] = assess(partnership(log, success_factors=target), AS_OF).outcome.targets
+    assert revenue.by_direction == {A: 0.0, B: 1234.5}
+
+
+def test_a_portfolio_row_holds_fail_under_and_the_health_change(report: Assessment) -> None:
+    low = edit(report, health={"score": 40.0, "band": "red"})
+    assert [h.condition for h in checked("p.yaml", low, [], 50, ()).hits] == ["fail_under"]
+    fell = low.model_copy(update={"compared_with": dt.date(2026, 8, 31), "movements": [
+        Movement(id="health.fell", message="", params={"before": 45.5, "after": 40.0})]})  # fmt: skip
+    assert checked("p.yaml", fell, [], None, ()).health_change == -5.5
+    assert checked("p.yaml", low.model_copy(update={"compared_with": None}), [], None, ()).health_change is None
