@@ -843,3 +843,34 @@ def test_a_portfolio_row_holds_fail_under_and_the_health_change(report: Assessme
         Movement(id="health.fell", message="", params={"before": 45.5, "after": 40.0})]})  # fmt: skip
     assert checked("p.yaml", fell, [], None, ()).health_change == -5.5
     assert checked("p.yaml", low.model_copy(update={"compared_with": None}), [], None, ()).health_change is None
+
+
+# -- survivors of a fourth sample --------------------------------------------------------------
+
+
+def test_contacts_without_topics_are_the_headline_of_an_empty_partnership() -> None:
+    summary = assess(partnership(contacts(8, with_topic=0)), AS_OF).diagnosis.summary
+    assert summary.startswith("Empty: 100% of 8 contacts had no topic;")
+
+
+def test_money_spent_without_a_result_is_kept_to_the_cent() -> None:
+    log = [act("2026-03-03", A, B, "investment", topic="Booth", value=10.125)]
+    assert assess(partnership(log), AS_OF).empty_contact_risk.money == 10.12
+
+
+def test_hours_are_priced_to_the_cent() -> None:
+    log = [act("2026-03-03", A, B, "support", topic="Setup", hours=1.125)]
+    assert assess(partnership(log), AS_OF).reciprocity.given[A].hours_value == 112.5
+
+
+def test_the_first_month_end_after_the_start_is_compared_with() -> None:
+    loaded = partnership(gifts(A, [2]), started="2026-01-31")
+    assert assess(loaded, dt.date(2026, 2, 20)).compared_with == dt.date(2026, 1, 31)
+    assert assess(loaded, dt.date(2026, 1, 31)).compared_with is None
+
+
+def test_the_agreed_share_of_investment_is_reported_as_a_fraction() -> None:
+    log = [act(dt.date(2026, 2, 2 + i), side, OTHER[side], "investment", value=amount / 3, topic="Event")
+           for side, amount in ((A, 9000), (B, 1000)) for i in range(3)]  # fmt: skip
+    [off] = investment.assess(gather(partnership(log), AS_OF)).findings
+    assert (off.params["heavy_share"], off.params["heavy_agreed"]) == (0.9, 0.5)
