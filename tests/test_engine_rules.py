@@ -726,6 +726,7 @@ def test_strong_influence_before_anything_is_due_is_building_with_the_date_to_ex
         "expect_by": "2027-06-30",
     }
     assert report.diagnosis.expect_outcomes_by == dt.date(2027, 6, 30)
+    assert report.outcome.totals == {"joint_campaigns": 0, "projects_won": 0, "project_value": 0, "revenue": 0}
 
 
 def test_the_grace_period_ends_on_its_sixtieth_day() -> None:
@@ -874,3 +875,32 @@ def test_the_agreed_share_of_investment_is_reported_as_a_fraction() -> None:
            for side, amount in ((A, 9000), (B, 1000)) for i in range(3)]  # fmt: skip
     [off] = investment.assess(gather(partnership(log), AS_OF)).findings
     assert (off.params["heavy_share"], off.params["heavy_agreed"]) == (0.9, 0.5)
+
+
+# -- survivors of a fifth sample ---------------------------------------------------------------
+
+
+def test_a_zombie_caps_the_band_and_says_so() -> None:
+    tidy = [act(dt.date(2025 + (m - 1) // 12, (m - 1) % 12 + 1, 10), A if m % 2 else B, B if m % 2 else A,
+                "meeting", topic="Pipeline review", hours=2) for m in range(1, 22)]  # fmt: skip
+    due = {"outcomes": {"projects_won": {"target": 4, "by": "2025-12-31"}}}
+    lenient = ScoringParameters.model_validate({"bands": {"green": 1, "amber": 0.5}})
+    report = assess(partnership(tidy, started="2025-01-01", success_factors=due), AS_OF, lenient)
+    assert report.empty_contact_risk.zombie
+    assert report.health.reason == "Band capped: no outcome for two quarters or more."
+
+
+def test_small_facts_of_a_report_row_and_a_trend_point(report: Assessment) -> None:
+    assert checked("p.yaml", report, [], None, ()).files == ("p.yaml",)
+    assert point(report).reciprocity == report.reciprocity.index is not None
+    checks = {c.id: c.message for c in report.readiness.checks}
+    assert checks["sponsors"] == "A sponsor on both sides."
+    assert report.outcome.totals["projects_won"] == 1
+
+
+def test_a_side_without_a_sponsor_is_cited_at_its_key() -> None:
+    partners = definition()["partners"]
+    del partners[B]["sponsor"]
+    loaded = places(partnership(gifts(A, range(1, 4)) + gifts(B, range(1, 4)), partners=partners))
+    result = anchoring.assess(gather(loaded, AS_OF))
+    assert [[e.line for e in f.evidence] for f in result.findings if f.id == "anchoring.no_sponsor"] == [[16]]
