@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from builders import A, B, act, partnership
+from builders import A, B, act, definition, partnership
 from coopcheck.assessment.engine import assess
 from coopcheck.assessment.model import Assessment, Cost, Movement
 from coopcheck.assessment.movement import what_moved
@@ -25,6 +25,7 @@ from coopcheck.assessment.thresholds import CONDITIONS, UnknownCondition, evalua
 from coopcheck.assessment.trend import material, point, summarize
 from coopcheck.evidence import gather
 from coopcheck.factors import anchoring, investment, keeping_in_step
+from coopcheck.i18n import current_language, set_language
 from coopcheck.loading.diagnostics import Diagnostic
 from coopcheck.models import Kind, Origin
 
@@ -256,7 +257,13 @@ def test_building_before_anything_is_due_says_by_when_and_names_the_weakest_fact
 
 
 def hits(report: Assessment, fail_under: float | None = None, *fail_on: str) -> list[tuple[str, str]]:
-    return [(hit.condition, hit.message) for hit in evaluate(report, fail_under, fail_on)]
+    """The thresholds hit, with the reasons in English (a test before may have left German on)."""
+    before = current_language()
+    set_language("en")
+    try:
+        return [(hit.condition, hit.message) for hit in evaluate(report, fail_under, fail_on)]
+    finally:
+        set_language(before)
 
 
 def test_fail_under_compares_health_strictly_and_never_fails_an_unscored_partnership(report: Assessment) -> None:
@@ -521,3 +528,379 @@ def test_a_level_missing_for_the_whole_window_caps_anchoring_from_the_sixth_mont
     early = anchoring.assess(gather(partnership(log), dt.date(2026, 6, 30)))
     assert early.reason is None and early.score is not None and capped.score is not None
     assert capped.score < early.score
+
+
+def test_steady_but_uneven_giving_is_lopsided_not_a_one_way_street() -> None:
+    report = assess(partnership(gifts(A, range(1, 10), per_month=4) + gifts(B, range(1, 10), per_month=1)), AS_OF)
+    assert (report.reciprocity.index, report.reciprocity.one_way.detected) == (0.25, False)
+    [lopsided] = [f for f in report.findings if f.id == "reciprocity.lopsided"]
+    assert lopsided.message == (
+        "Giving is lopsided: Northwind gave 80% of all value given (21,600 against 5,400 EUR from Contoso)."
+    )
+
+
+# -- more figures and their edges -------------------------------------------------------------
+
+
+def test_half_the_contacts_without_a_topic_is_already_an_error() -> None:
+    for with_topic, severity in ((4, "error"), (2, "error"), (5, "warning")):
+        report = assess(partnership(contacts(8, with_topic=with_topic)), AS_OF)
+        found = [f.severity for f in report.findings if f.id == "empty_contacts.no_substance"]
+        assert found == [severity], with_topic
+
+
+def test_reasons_for_what_could_not_be_scored_are_said_in_full() -> None:
+    report = assess(partnership([act("2026-03-03", A, B, "meeting", topic="Kick-off")], success_factors={}), AS_OF)
+    assert report.health.reason == "Too little evidence yet for a health score."
+    assert report.outcome.reason == "No outcome targets agreed."
+    unleveled = anchoring.assess(gather(partnership(gifts(A, range(1, 4)) + gifts(B, range(1, 4))), AS_OF))
+    assert unleveled.reason == "No activity records its level; scored on named anchors and spread only."
+
+
+def test_an_unscaled_uncapped_health_has_no_reason(report: Assessment) -> None:
+    assert report.health.reason is None and report.health.score is not None
+
+
+def test_a_configured_outcome_ramp_moves_when_outcomes_fall_due() -> None:
+    loaded = partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 10)))
+    later = ScoringParameters.model_validate({"profiles": {"joint_market": {"outcome_ramp": 0.5}}})
+    assert assess(loaded, AS_OF).outcome.due_from == dt.date(2026, 4, 2)
+    assert assess(loaded, AS_OF, later).outcome.due_from == dt.date(2026, 7, 2)
+
+
+def test_revenue_is_kept_to_the_cent_by_attribution() -> None:
+    target = {"outcomes": {"revenue": {"target": 10000, "by": "2026-12-31"}}}
+    log = [act("2026-04-03", B, A, "revenue", value=1234.5, topic="Licence", attribution="influenced")]
+    [revenue] = assess(partnership(log, success_factors=target), AS_OF).outcome.targets
+    assert (revenue.achieved, revenue.by_attribution) == (1234.5, {"influenced": 1234.5})
+
+
+def test_hours_given_are_kept_to_the_hundredth() -> None:
+    log = [act("2026-03-03", A, B, "support", topic="Setup", hours=1.125)]
+    assert assess(partnership(log), AS_OF).reciprocity.given[A].hours == 1.12
+
+
+def test_four_giving_activities_are_enough_for_an_index_and_three_are_not() -> None:
+    three = gifts(A, [2], per_month=2) + gifts(B, [3], per_month=1)
+    assert assess(partnership(three), AS_OF).reciprocity.index is None
+    four = three + gifts(B, [4], per_month=1)
+    assert assess(partnership(four), AS_OF).reciprocity.index == 1.0
+
+
+def test_one_side_late_on_its_own_is_named_with_the_agreed_days() -> None:
+    seven_of_ten = asks(A, B, [1, 1, 1, 1, 1, 1, 1, 9, 9, 9])
+    result = keeping_in_step.assess(gather(partnership(seven_of_ten), AS_OF))
+    assert result.findings == []  # 70% on time is the bar, not below it
+    six_of_ten = asks(A, B, [1, 1, 1, 1, 1, 1, 9, 9, 9, 9])
+    [late] = keeping_in_step.assess(gather(partnership(six_of_ten), AS_OF)).findings
+    assert late.params == {"side": "Contoso", "on_time": 0.6, "days": 1, "agreed": 5}
+
+
+def test_missing_exchange_says_with_whom_to_meet() -> None:
+    log = [act(dt.date(2026, m, 3), A, B, "meeting", level="working", topic="Plan") for m in range(1, 10)]
+    log += [act(dt.date(2026, m, 5), B, A, "meeting", level="working", topic="Plan") for m in range(1, 10)]
+    result = anchoring.assess(gather(partnership(log), AS_OF))
+    remedies = sorted(f.remediation or "" for f in result.findings if f.id == "anchoring.missing_exchange")
+    assert remedies == [
+        "Have Contoso lead a meeting at the executive level with Northwind within a month, and log its level.",
+        "Have Northwind lead a meeting at the executive level with Contoso within a month, and log its level.",
+    ]
+
+
+def test_readiness_findings_cite_the_key_that_is_missing() -> None:
+    partners = definition()["partners"]
+    del partners[A]["hourly_rate"]
+    loaded = partnership(gifts(A, range(1, 4)), review_every_days=None, success_factors={}, partners=partners)
+    lines = {("started",): 5, ("success_factors",): 20, ("success_factors", "influence"): 24, ("partners", A): 11}
+    located = dataclasses.replace(loaded, places={path: Origin("test.yaml", line) for path, line in lines.items()})
+    cited = {f.id: [e.line for e in f.evidence] for f in assess(located, AS_OF).findings if f.factor == "readiness"}
+    assert cited["readiness.no_review_rhythm"] == [5]
+    assert cited["readiness.no_cost_split"] == cited["readiness.no_response_days"] == [24]
+    assert cited["readiness.no_hourly_rate"] == [11]
+
+
+def test_a_one_way_street_caps_the_band_and_a_quiet_side_scales_the_factors_in_health() -> None:
+    loaded = partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 4)))  # Contoso stopped giving in March
+    lenient = ScoringParameters.model_validate({"bands": {"green": 10, "amber": 5}})
+    report = assess(loaded, AS_OF, lenient)
+    assert report.reciprocity.one_way.detected and report.influence.freshness == 0.25
+    # factors 100, 50 and 0 at a quarter, outcome 0, reciprocity and risk as shown: 13.4, green by these cut-offs
+    assert report.health.score == 13.4
+    assert (report.health.band, report.health.reason) == ("amber", "Band capped: a one-way street is detected.")
+
+
+def test_partners_whose_time_costs_nothing_have_no_index_rather_than_a_division_by_zero() -> None:
+    partners = definition()["partners"]
+    for partner in partners.values():
+        partner["hourly_rate"] = 0
+    reciprocity = assess(partnership(gifts(A, [2, 3]), partners=partners), AS_OF).reciprocity
+    assert reciprocity.index is None
+    assert reciprocity.reason == "Too little given by either side to weigh reciprocity yet."
+
+
+def test_targets_are_weighted_by_the_kind_of_partnership() -> None:
+    targets = {"outcomes": {"joint_campaigns": {"target": 4, "by": "2026-12-31"},
+                            "projects_won": {"target": 4, "by": "2026-12-31"}}}  # fmt: skip
+    log = [*gifts(A, range(1, 10)), *gifts(B, range(1, 10)), act("2026-05-05", A, B, "joint_campaign", topic="Web")]
+    outcome = assess(partnership(log, kind="development", success_factors=targets), AS_OF).outcome
+    assert [(t.id, t.progress) for t in outcome.targets] == [("joint_campaigns", 0.5), ("projects_won", 0.0)]
+    assert outcome.score == 16.7  # campaigns weigh 0.5 in development: (0.5 x 0.5 + 1 x 0) / 1.5
+
+
+def test_a_won_project_adds_its_value_and_ends_the_drought() -> None:
+    report = assess(partnership([act("2026-05-05", A, B, "project_won", value=1500.5, topic="Fabrikam")]), AS_OF)
+    assert report.outcome.totals["project_value"] == 1500.5
+    assert report.empty_contact_risk.last_outcome == dt.date(2026, 5, 5)
+
+
+def test_unanswered_requests_cite_the_requests() -> None:
+    log = [act(dt.date(2026, 3, 2 + i), A, B, "request", id=f"ask{i}", topic="Quote?") for i in range(2)]
+    [open_] = keeping_in_step.assess(gather(partnership(log), AS_OF)).findings
+    assert (open_.id, [e.activity for e in open_.evidence]) == ("keeping_in_step.unanswered_requests", ["ask0", "ask1"])
+
+
+def test_a_configured_valuation_prices_the_contributions() -> None:
+    loaded = partnership(gifts(A, [2, 3]) + gifts(B, [2, 3]))
+    doubled = ScoringParameters.model_validate({"valuation": {"contribution_hours": {"referral": 8}}})
+    default = assess(loaded, AS_OF).reciprocity.given[A]
+    configured = assess(loaded, AS_OF, doubled).reciprocity.given[A]
+    assert configured.contribution_value > default.contribution_value > 0
+
+
+def test_targets_weighted_zero_leave_the_outcome_unscored() -> None:
+    loaded = partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 10)))
+    unweighted = ScoringParameters.model_validate({"profiles": {"joint_market": {"targets": {"projects_won": 0}}}})
+    assert assess(loaded, AS_OF, unweighted).outcome.score is None
+
+
+def test_a_long_drought_is_high_risk_however_tidy_the_topics() -> None:
+    tidy = [act(dt.date(2025 + (m - 1) // 12, (m - 1) % 12 + 1, 10), A if m % 2 else B, B if m % 2 else A,
+                "meeting", topic="Pipeline review", hours=2) for m in range(1, 22)]  # fmt: skip
+    due = {"outcomes": {"projects_won": {"target": 4, "by": "2025-12-31"}}}
+    risk = assess(partnership(tidy, started="2025-01-01", success_factors=due), AS_OF).empty_contact_risk
+    assert (risk.empty_share, risk.months_without_outcome) == (0.0, 17)
+    assert (risk.score, risk.level) == (100.0, "high")
+
+
+def test_a_medium_risk_without_any_outcome_under_weak_influence_is_empty() -> None:
+    log = contacts(8, with_topic=2) + gifts(A, [2, 4, 6]) + gifts(B, [3, 5, 7])
+    report = assess(partnership(log), dt.date(2026, 6, 30))
+    assert (report.empty_contact_risk.level, report.outcome.totals["projects_won"]) == ("medium", 0)
+    assert [f.score for f in report.influence.factors if f.id == "commitment"] == [0.0]  # a broken factor: weak
+    assert report.diagnosis.id == "empty"
+
+
+# -- held-out survivors ------------------------------------------------------------------------
+
+
+OTHER = {A: B, B: A}
+
+
+def anchored(months: range) -> list[dict[str, Any]]:
+    """Both sides meet at both levels every month, and hold a review with actions."""
+    people = {(A, "executive"): "Anna Weber", (B, "executive"): "Peter Lang", (A, "working"): "Jonas Keller",
+              (B, "working"): "Lea Vogt"}  # fmt: skip
+    log = [act(dt.date(2026, m, 20), A, B, "review", topic="Review", level="executive",
+               people=["Anna Weber", "Peter Lang"], actions=["Intro (Jonas Keller)"]) for m in months]  # fmt: skip
+    for day, ((side, level), person) in enumerate(people.items(), start=22):
+        log += [act(dt.date(2026, m, day), side, OTHER[side], "meeting", topic="Plan", level=level, people=[person])
+                for m in months]  # fmt: skip
+    return log
+
+
+def test_strong_influence_before_anything_is_due_is_building_with_the_date_to_expect() -> None:
+    late = {"outcomes": {"projects_won": {"target": 4, "by": "2027-12-31"}},
+            "influence": {"response_days": 5, "cost_split": {A: 50, B: 50}}}  # fmt: skip
+    loaded = partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 10)) + anchored(range(1, 10)),
+                         kind="development", success_factors=late)  # fmt: skip
+    report = assess(loaded, AS_OF)
+    assert (report.outcome.reason, [t.id for t in report.outcome.targets]) == (
+        "No target is due yet.",
+        ["projects_won"],
+    )
+    assert report.diagnosis.id == "building"
+    assert report.diagnosis.params == {
+        "influence": 99,
+        "outcome": "?",
+        "due_from": "2026-12-31",
+        "expect_by": "2027-06-30",
+    }
+    assert report.diagnosis.expect_outcomes_by == dt.date(2027, 6, 30)
+    assert report.outcome.totals == {"joint_campaigns": 0, "projects_won": 0, "project_value": 0, "revenue": 0}
+
+
+def test_the_grace_period_ends_on_its_sixtieth_day() -> None:
+    loaded = partnership(gifts(A, [1, 2, 3]) + gifts(B, [1, 2, 3]))
+    assert assess(loaded, dt.date(2026, 3, 1)).diagnosis.id == "onboarding"
+    assert assess(loaded, dt.date(2026, 3, 2)).diagnosis.id != "onboarding"
+
+
+def test_an_empty_log_says_why_the_risk_is_not_scored() -> None:
+    risk = assess(partnership([]), AS_OF).empty_contact_risk
+    assert (risk.score, risk.reason) == (None, "No activity logged yet.")
+
+
+def test_half_as_much_given_back_is_not_yet_lopsided() -> None:
+    report = assess(partnership(gifts(A, range(1, 10), per_month=2) + gifts(B, range(1, 10), per_month=1)), AS_OF)
+    assert report.reciprocity.index == 0.5
+    assert not [f for f in report.findings if f.id == "reciprocity.lopsided"]
+
+
+def test_readiness_checks_say_what_was_agreed() -> None:
+    checks = {c.id: c.message for c in assess(partnership([]), AS_OF).readiness.checks}
+    assert checks["cost_split"] == "A cost split agreed."
+    assert checks["review_rhythm"] == "A review rhythm agreed."
+
+
+def test_actions_nobody_followed_up_are_a_commitment_finding() -> None:
+    reviews = [act(dt.date(2026, m, 20), A, B, "review", topic="Review", actions=["Quote (Lea Vogt)"]) for m in (2, 4)]
+    report = assess(partnership(gifts(A, range(1, 10)) + reviews), AS_OF)
+    [missed] = [f for f in report.findings if f.id == "commitment.actions_not_followed"]
+    assert (missed.factor, missed.severity) == ("commitment", "warning")
+
+
+def test_one_side_measured_alone_says_so() -> None:
+    result = keeping_in_step.assess(gather(partnership(asks(A, B, [1, 1, 1])), AS_OF))
+    assert result.reason == "Only one side has enough answered requests; scored on its punctuality alone."
+
+
+# -- survivors of a third sample ---------------------------------------------------------------
+
+
+def test_what_each_side_gave_is_kept_to_the_cent() -> None:
+    log = [act("2026-03-03", A, B, "support", topic="Setup", value=10.125, travel_cost=0.125, hours=1),
+           *gifts(B, [4])]  # fmt: skip
+    given = assess(partnership(log), AS_OF).reciprocity.given[A]
+    assert (given.money, given.travel) == (10.12, 0.12)
+    assert given.value != round(given.value)
+
+
+def test_a_one_way_street_is_a_reciprocity_error_costed_to_the_cent() -> None:
+    log = gifts(A, range(1, 10)) + gifts(B, range(1, 4))
+    log += [act(dt.date(2026, m, 27), A, B, "meeting", topic="Visit", travel_cost=10.125) for m in range(4, 10)]
+    report = assess(partnership(log), AS_OF)
+    [street] = [f for f in report.findings if f.id == "reciprocity.one_way_street"]
+    assert (street.factor, street.severity) == ("reciprocity", "error")
+    cost = report.reciprocity.one_way.cost
+    assert cost is not None and cost.travel == 60.75
+
+
+def test_a_slower_side_within_its_due_dates_is_a_warning() -> None:
+    result = keeping_in_step.assess(
+        gather(partnership(asks(A, B, [8, 8, 8], due_days=10) + asks(B, A, [2, 2, 2])), AS_OF)
+    )
+    assert [(f.id, f.severity, f.params["slow"]) for f in result.findings] == [
+        ("keeping_in_step.slow_side", "warning", "Contoso")
+    ]  # fmt: skip
+
+
+def test_between_sides_equally_fast_the_one_late_against_its_due_dates_is_the_slower() -> None:
+    log = asks(A, B, [4, 4, 4], due_days=5) + asks(B, A, [4, 4, 4], due_days=1)
+    result = keeping_in_step.assess(gather(partnership(log), AS_OF))
+    assert [f.params["slow"] for f in result.findings if f.id == "keeping_in_step.slow_side"] == ["Northwind"]
+
+
+def test_no_requests_says_why_keeping_in_step_is_not_scored() -> None:
+    result = keeping_in_step.assess(gather(partnership(gifts(A, [2])), AS_OF))
+    assert result.reason == "Too few requests with answers logged to compare the sides' pace."
+
+
+def test_contacts_that_all_lack_a_topic_are_empty_without_being_a_zombie() -> None:
+    report = assess(partnership(contacts(8, with_topic=0)), AS_OF)
+    assert (report.empty_contact_risk.level, report.empty_contact_risk.zombie) == ("high", False)
+    assert report.diagnosis.id == "empty"
+
+
+def test_building_after_an_outcome_expects_the_next_two_quarters_after_it() -> None:
+    log = gifts(A, range(1, 10)) + gifts(B, range(1, 10))
+    log += [act(dt.date(2026, m, 10), A if m % 4 else B, B if m % 4 else A, "project_won", value=20000,
+                attribution="sourced", topic="Deal") for m in (2, 4, 6, 8)]  # fmt: skip
+    diagnosis = assess(partnership(log), AS_OF).diagnosis
+    assert (diagnosis.id, diagnosis.expect_outcomes_by) == ("building", dt.date(2027, 2, 10))
+
+
+def test_before_the_start_the_headline_says_when_it_starts() -> None:
+    diagnosis = assess(partnership(gifts(A, [2])), dt.date(2025, 12, 1)).diagnosis
+    assert diagnosis.summary.startswith("Onboarding: the partnership starts on 2026-01-01;")
+
+
+def test_an_agreed_split_is_no_reason_to_note_fifty_fifty() -> None:
+    log = [act(dt.date(2026, 2, 2 + i), side, OTHER[side], "investment", value=1000, topic="Event")
+           for side in (A, B) for i in range(3)]  # fmt: skip
+    assert investment.assess(gather(partnership(log), AS_OF)).reason is None
+
+
+def test_revenue_by_direction_is_kept_to_the_cent() -> None:
+    target = {"outcomes": {"revenue": {"target": 10000, "by": "2026-12-31"}}}
+    log = [act("2026-04-03", B, A, "revenue", value=1234.5, topic="Licence", attribution="sourced")]
+    [revenue] = assess(partnership(log, success_factors=target), AS_OF).outcome.targets
+    assert revenue.by_direction == {A: 0.0, B: 1234.5}
+
+
+def test_a_portfolio_row_holds_fail_under_and_the_health_change(report: Assessment) -> None:
+    low = edit(report, health={"score": 40.0, "band": "red"})
+    assert [h.condition for h in checked("p.yaml", low, [], 50, ()).hits] == ["fail_under"]
+    fell = low.model_copy(update={"compared_with": dt.date(2026, 8, 31), "movements": [
+        Movement(id="health.fell", message="", params={"before": 45.5, "after": 40.0})]})  # fmt: skip
+    assert checked("p.yaml", fell, [], None, ()).health_change == -5.5
+    assert checked("p.yaml", low.model_copy(update={"compared_with": None}), [], None, ()).health_change is None
+
+
+# -- survivors of a fourth sample --------------------------------------------------------------
+
+
+def test_contacts_without_topics_are_the_headline_of_an_empty_partnership() -> None:
+    summary = assess(partnership(contacts(8, with_topic=0)), AS_OF).diagnosis.summary
+    assert summary.startswith("Empty: 100% of 8 contacts had no topic;")
+
+
+def test_money_spent_without_a_result_is_kept_to_the_cent() -> None:
+    log = [act("2026-03-03", A, B, "investment", topic="Booth", value=10.125)]
+    assert assess(partnership(log), AS_OF).empty_contact_risk.money == 10.12
+
+
+def test_hours_are_priced_to_the_cent() -> None:
+    log = [act("2026-03-03", A, B, "support", topic="Setup", hours=1.125)]
+    assert assess(partnership(log), AS_OF).reciprocity.given[A].hours_value == 112.5
+
+
+def test_the_first_month_end_after_the_start_is_compared_with() -> None:
+    loaded = partnership(gifts(A, [2]), started="2026-01-31")
+    assert assess(loaded, dt.date(2026, 2, 20)).compared_with == dt.date(2026, 1, 31)
+    assert assess(loaded, dt.date(2026, 1, 31)).compared_with is None
+
+
+def test_the_agreed_share_of_investment_is_reported_as_a_fraction() -> None:
+    log = [act(dt.date(2026, 2, 2 + i), side, OTHER[side], "investment", value=amount / 3, topic="Event")
+           for side, amount in ((A, 9000), (B, 1000)) for i in range(3)]  # fmt: skip
+    [off] = investment.assess(gather(partnership(log), AS_OF)).findings
+    assert (off.params["heavy_share"], off.params["heavy_agreed"]) == (0.9, 0.5)
+
+
+# -- survivors of a fifth sample ---------------------------------------------------------------
+
+
+def test_a_zombie_caps_the_band_and_says_so() -> None:
+    tidy = [act(dt.date(2025 + (m - 1) // 12, (m - 1) % 12 + 1, 10), A if m % 2 else B, B if m % 2 else A,
+                "meeting", topic="Pipeline review", hours=2) for m in range(1, 22)]  # fmt: skip
+    due = {"outcomes": {"projects_won": {"target": 4, "by": "2025-12-31"}}}
+    lenient = ScoringParameters.model_validate({"bands": {"green": 1, "amber": 0.5}})
+    report = assess(partnership(tidy, started="2025-01-01", success_factors=due), AS_OF, lenient)
+    assert report.empty_contact_risk.zombie
+    assert report.health.reason == "Band capped: no outcome for two quarters or more."
+
+
+def test_small_facts_of_a_report_row_and_a_trend_point(report: Assessment) -> None:
+    assert checked("p.yaml", report, [], None, ()).files == ("p.yaml",)
+    assert point(report).reciprocity == report.reciprocity.index is not None
+    checks = {c.id: c.message for c in report.readiness.checks}
+    assert checks["sponsors"] == "A sponsor on both sides."
+    assert report.outcome.totals["projects_won"] == 1
+
+
+def test_a_side_without_a_sponsor_is_cited_at_its_key() -> None:
+    partners = definition()["partners"]
+    del partners[B]["sponsor"]
+    loaded = places(partnership(gifts(A, range(1, 4)) + gifts(B, range(1, 4)), partners=partners))
+    result = anchoring.assess(gather(loaded, AS_OF))
+    assert [[e.line for e in f.evidence] for f in result.findings if f.id == "anchoring.no_sponsor"] == [[16]]
