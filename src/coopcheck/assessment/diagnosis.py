@@ -68,6 +68,11 @@ HARVESTING_QUIET = N_(
     "{currency}), but {side} has done no work for the partnership for {quiet} months and influence has fallen "
     "to {influence}; the pipeline will run dry."
 )
+HARVESTING_ALL_QUIET = N_(
+    "Harvesting: outcomes have come (joint campaigns {campaigns}, projects won {projects}, revenue {revenue:,.0f} "
+    "{currency}), but neither side has done work for the partnership for {quiet} months and influence has fallen "
+    "to {influence}; the pipeline will run dry."
+)
 EMPTY_ZOMBIE = N_(
     "Empty: no outcome for {months} months (since {since}) although results were due, while {cost:,.0f} "
     "{currency} went in; empty-contact risk {risk} ({level})."
@@ -115,7 +120,7 @@ BUILDING_UNSCORED = N_(
 TEMPLATES: tuple[str, ...] = (
     ONBOARDING_FUTURE, ONBOARDING, ONE_WAY, THRIVING, HARVESTING, HARVESTING_QUIET, BUILDING_BROKEN, EMPTY_ZOMBIE,
     EMPTY_SUBSTANCE, EMPTY_WEAK, BUILDING_NOT_DUE, BUILDING_DUE, BUILDING_BEHIND, BUILDING_WEAK,
-    HARVESTING_UNSCORED, EMPTY_UNSCORED, BUILDING_UNSCORED,
+    HARVESTING_UNSCORED, EMPTY_UNSCORED, BUILDING_UNSCORED, HARVESTING_ALL_QUIET,
 )  # fmt: skip
 
 
@@ -212,6 +217,8 @@ def _harvesting(s: Sections) -> Diagnosis:
     if influence.freshness < 1 and influence.quiet_side:
         quiet: Params = {"side": s.evidence.name(influence.quiet_side), "quiet": influence.quiet_months}
         return _said("harvesting", HARVESTING_QUIET, {**figures, **quiet})
+    if influence.freshness < 1:
+        return _said("harvesting", HARVESTING_ALL_QUIET, {**figures, "quiet": influence.quiet_months})
     if not _scored(s):
         return _said("harvesting", HARVESTING_UNSCORED, figures)
     return _said("harvesting", HARVESTING, {**figures, **_weakest(s)})

@@ -53,7 +53,8 @@ def influence_score(
 
 
 def quietest(evidence: Evidence) -> tuple[str | None, int]:
-    """The side that has done no work for longest, and for how many whole months."""
+    """The side that has done no work for longest, and for how many whole months (no side when both
+    have been quiet equally long: neither is singled out)."""
     started = evidence.definition.started
     quiet = {
         side: full_months_between(max(days[-1] if days else started, started), evidence.as_of)
@@ -61,7 +62,10 @@ def quietest(evidence: Evidence) -> tuple[str | None, int]:
     }
     if not quiet:
         return None, 0
-    side = max(evidence.sides, key=lambda s: (quiet[s], s == evidence.sides[1]))
+    first, second = evidence.sides
+    if quiet[first] == quiet[second]:
+        return None, quiet[first]
+    side = first if quiet[first] > quiet[second] else second
     return side, quiet[side]
 
 

@@ -71,7 +71,9 @@ class Influence(Out):
         default=None, description="Weighted mean of the factor scores, before the freshness of the evidence."
     )
     freshness: float = Field(default=1.0, description="1 while both sides work; halves with every quiet period.")
-    quiet_side: str | None = Field(default=None, description="The side that has done no work for longest.")
+    quiet_side: str | None = Field(
+        default=None, description="The side that has done no work for longest (null when both equally long)."
+    )
     quiet_months: int = Field(default=0, description="Whole months since the quiet side last did work.")
 
 
