@@ -247,3 +247,19 @@ def test_findings_about_the_definition_cite_the_line_of_the_key() -> None:
     ):
         [cited] = findings[finding_id].evidence
         assert lines[cited.line - 1].strip().startswith(text), finding_id
+
+
+@pytest.mark.parametrize("name", ["one-way-street", "thriving", "out-of-step", "healed", "quiet"])
+def test_one_walk_for_two_dates_gives_the_evidence_of_each(name: str) -> None:
+    """`assess` reads the log once for the end of the previous month and today; each evidence must be
+    exactly what a walk for its own date builds."""
+    from coopcheck.evidence import gather, gather_both
+    from coopcheck.loading import load_partnership
+    from support import EXAMPLES
+
+    loaded = load_partnership(EXAMPLES / f"{name}.yaml").partnership
+    assert loaded is not None
+    for earlier, later in ((dt.date(2026, 10, 31), dt.date(2026, 11, 28)), (dt.date(2026, 3, 31), dt.date(2026, 4, 2))):
+        first, second = gather_both(loaded, earlier, later)
+        assert first == gather(loaded, earlier)
+        assert second == gather(loaded, later)

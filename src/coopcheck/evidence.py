@@ -9,9 +9,10 @@ the activity id and `file:line`. Factors read this object; none of them rescans 
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -222,6 +223,32 @@ MAX_EXAMPLES_PER_PERSON = 5
 def gather(loaded: LoadedPartnership, as_of: dt.date, valuation: Valuation | None = None) -> Evidence:
     """Build the evidence for `loaded` as of `as_of` in one pass over its activities."""
     valuation = valuation or Valuation()
+    evidence = _empty(loaded, as_of, valuation)
+    _Pass(evidence, valuation).run()
+    _latest_surveys(evidence)
+    return evidence
+
+
+def gather_both(
+    loaded: LoadedPartnership, earlier: dt.date, later: dt.date, valuation: Valuation | None = None
+) -> tuple[Evidence, Evidence]:
+    """The evidence as of `earlier` and as of `later` (not before it) in one walk over the log: the
+    later one goes on from a copy of the earlier, over the activities the earlier left for later.
+    Each equals what `gather` builds for its date; `assess` compares the end of the previous month
+    with today this way without reading the whole log twice (benchmarks/bench_validate.py)."""
+    valuation = valuation or Valuation()
+    first = _empty(loaded, earlier, valuation)
+    walk = _Pass(first, valuation)
+    left = walk.run()
+    second = _fork(first, later)
+    walk.fork(second).run(left)
+    _latest_surveys(first)
+    _latest_surveys(second)
+    return first, second
+
+
+def _empty(loaded: LoadedPartnership, as_of: dt.date, valuation: Valuation) -> Evidence:
+    """Evidence with nothing filed yet."""
     definition = loaded.definition
     keys = list(definition.partners)
     sides = (keys[0], keys[1])
@@ -249,13 +276,43 @@ def gather(loaded: LoadedPartnership, as_of: dt.date, valuation: Valuation | Non
         work_days={side: [] for side in sides},
         rate_known=bool(stated) or default is not None,
     )
-    _Pass(evidence, valuation).run()
-    for index, survey in enumerate(definition.surveys):
-        if survey.date <= as_of and survey.by in rates:
+    return evidence
+
+
+def _latest_surveys(evidence: Evidence) -> None:
+    """Each side's latest survey up to the assessment date."""
+    for index, survey in enumerate(evidence.definition.surveys):
+        if survey.date <= evidence.as_of and survey.by in evidence.rates:
             latest = evidence.surveys.get(survey.by)
             if latest is None or survey.date >= latest[1].date:
                 evidence.surveys[survey.by] = (index, survey)
-    return evidence
+
+
+def _fork(evidence: Evidence, as_of: dt.date) -> Evidence:
+    """A copy of `evidence` to go on filing into up to a later `as_of`: every aggregate copied, the
+    log and the definition shared."""
+    def flows(by_month: dict[int, Flow]) -> dict[int, Flow]:
+        return {month: replace(flow, indices=list(flow.indices)) for month, flow in by_month.items()}
+
+    return replace(
+        evidence,
+        as_of=as_of,
+        months=list(range(evidence.months[0], month_of(as_of) + 1)),
+        flows={side: flows(by_month) for side, by_month in evidence.flows.items()},
+        totals={side: replace(flow, indices=list(flow.indices)) for side, flow in evidence.totals.items()},
+        empty_contacts=list(evidence.empty_contacts),
+        empty_contact_costs=dict(evidence.empty_contact_costs),
+        requests=list(evidence.requests),
+        reviews=list(evidence.reviews),
+        work_days={side: list(days) for side, days in evidence.work_days.items()},
+        exchanges=Counter(evidence.exchanges),
+        people={side: Counter(seen) for side, seen in evidence.people.items()},
+        people_activities=dict(evidence.people_activities),
+        people_examples={side: {p: list(ix) for p, ix in by.items()} for side, by in evidence.people_examples.items()},
+        outcomes=list(evidence.outcomes),
+        since_outcome=replace(evidence.since_outcome),
+        surveys={},
+    )
 
 
 class _Pass:
@@ -272,16 +329,30 @@ class _Pass:
                 if person:
                     self.people_sides.setdefault(person, key)
 
+    def fork(self, evidence: Evidence) -> _Pass:
+        """This walk, going on into `evidence` (a fork of this walk's evidence)."""
+        walk = copy.copy(self)
+        walk.evidence = evidence
+        walk.open_requests = dict(self.open_requests)
+        return walk
+
     # One walk over every activity, kept in one method with local names (radon 22): a call per
     # activity would show in the growth ratio the benchmark measures.
     # hot loop: benchmarks/bench_assess.py
-    def run(self) -> None:
+    def run(self, only: list[int] | None = None) -> list[int]:
+        """File the activities (all, or those at the indices `only`, in that order) dated up to the
+        assessment date; return the indices of those dated after it."""
         evidence = self.evidence
         as_of, rates, since = evidence.as_of, evidence.rates, evidence.since_outcome
-        for index, activity in enumerate(evidence.loaded.activities):
+        activities = evidence.loaded.activities
+        later: list[int] = []
+        for index, activity in enumerate(activities) if only is None else ((i, activities[i]) for i in only):
             # Each field is read once: on a large log, memory traffic is most of the cost.
             day, side, kind = activity.date, activity.from_, activity.type
-            if day > as_of or side not in rates or activity.to == side:
+            if day > as_of:
+                later.append(index)
+                continue
+            if side not in rates or activity.to == side:
                 continue
             evidence.considered += 1
             month = month_of(day)
@@ -317,6 +388,7 @@ class _Pass:
                 evidence.levels_logged = True
                 for taking_part in involved | {side}:
                     evidence.exchanges[(level, taking_part, month)] += 1
+        return later
 
     def flow(
         self,

@@ -20,7 +20,7 @@ from coopcheck.assessment.parameters import ScoringParameters
 from coopcheck.assessment.perception import perception_gaps
 from coopcheck.assessment.readiness import assess_readiness
 from coopcheck.assessment.reciprocity import assess_reciprocity
-from coopcheck.evidence import Evidence, gather
+from coopcheck.evidence import Evidence, gather, gather_both
 from coopcheck.factors import FACTORS
 from coopcheck.findings import ordered
 from coopcheck.models import LoadedPartnership
@@ -29,11 +29,16 @@ from coopcheck.models import LoadedPartnership
 def assess(loaded: LoadedPartnership, as_of: dt.date, params: ScoringParameters | None = None) -> Assessment:
     """Assess `loaded` as of `as_of`, with what moved since the end of the previous month."""
     params = params or ScoringParameters()
-    current, evidence = assess_at(loaded, as_of, params)
     previous_day = as_of.replace(day=1) - dt.timedelta(days=1)
+    compared = previous_day >= loaded.definition.started
+    if compared:  # both dates from one walk over the log
+        earlier, evidence = gather_both(loaded, previous_day, as_of, params.valuation)
+    else:
+        evidence = gather(loaded, as_of, params.valuation)
+    current = assess_evidence(evidence, params)
     update: dict[str, object] = {"months": monthly_series(evidence)}
-    if previous_day >= loaded.definition.started:
-        previous, _ = assess_at(loaded, previous_day, params)
+    if compared:
+        previous = assess_evidence(earlier, params)
         movements = what_moved(previous, current)
         update |= {
             "movements": movements,
@@ -46,6 +51,12 @@ def assess(loaded: LoadedPartnership, as_of: dt.date, params: ScoringParameters 
 def assess_at(loaded: LoadedPartnership, as_of: dt.date, params: ScoringParameters) -> tuple[Assessment, Evidence]:
     """The assessment as of `as_of` alone (no comparison, no monthly series), and its evidence."""
     evidence = gather(loaded, as_of, params.valuation)
+    return assess_evidence(evidence, params), evidence
+
+
+def assess_evidence(evidence: Evidence, params: ScoringParameters) -> Assessment:
+    """The assessment the evidence shows, as of its date."""
+    loaded, as_of = evidence.loaded, evidence.as_of
     definition = loaded.definition
     profile = params.profile(definition.kind)
     factors = [factor.assess(evidence, params.factor(factor.ID)) for factor in FACTORS]
@@ -60,7 +71,7 @@ def assess_at(loaded: LoadedPartnership, as_of: dt.date, params: ScoringParamete
     sections = Sections(evidence, influence, outcome, reciprocity, risk, health, readiness)
     diagnosis = diagnose(sections, params.diagnosis, params.empty_contacts.zombie_months)
     findings += outcome_findings + reciprocity_findings + risk_findings + readiness_findings + gap_findings
-    assessment = Assessment(
+    return Assessment(
         coopcheck_version=__version__,
         as_of=as_of,
         partnership=PartnershipRef(
@@ -82,4 +93,3 @@ def assess_at(loaded: LoadedPartnership, as_of: dt.date, params: ScoringParamete
         perception_gaps=gaps,
         findings=ordered(findings),
     )
-    return assessment, evidence
