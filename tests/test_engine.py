@@ -263,3 +263,11 @@ def test_one_walk_for_two_dates_gives_the_evidence_of_each(name: str) -> None:
         first, second = gather_both(loaded, earlier, later)
         assert first == gather(loaded, earlier)
         assert second == gather(loaded, later)
+
+
+def test_a_partnership_with_no_activity_long_after_its_start_is_not_called_too_early_to_judge() -> None:
+    report = assess(partnership([]), dt.date(2026, 11, 28))
+    assert report.diagnosis.id == "onboarding"
+    assert "no activity is logged yet" in report.diagnosis.summary and "too early" not in report.diagnosis.summary
+    early = assess(partnership([act("2026-01-10", A, B, "meeting", topic="Kickoff")]), dt.date(2026, 2, 1))
+    assert "too early to judge results before 2026-03-02" in early.diagnosis.summary

@@ -50,6 +50,9 @@ ONBOARDING_FUTURE = N_("Onboarding: the partnership starts on {started}; readine
 ONBOARDING = N_(
     "Onboarding: started on {started}, too early to judge results before {judge_from}; readiness {readiness} of 100."
 )
+ONBOARDING_NO_ACTIVITY = N_(
+    "Onboarding: started on {started}, but no activity is logged yet; readiness {readiness} of 100."
+)
 ONE_WAY = N_(
     "One-way street: {giver} has carried the partnership alone since {since} ({months} months, {cost:,.0f} "
     "{currency} so far); {receiver} gave back {receiver_share:.0%} of the value."
@@ -141,8 +144,12 @@ def _diagnose(s: Sections, params: DiagnosisParameters, zombie_months: int) -> D
     evidence = s.evidence
     started = evidence.definition.started
     if evidence.considered == 0 or evidence.as_of < started + dt.timedelta(days=params.grace_days):
-        template = ONBOARDING_FUTURE if evidence.as_of < started else ONBOARDING
         judge_from = started + dt.timedelta(days=params.grace_days)
+        template = (
+            ONBOARDING_FUTURE if evidence.as_of < started
+            else ONBOARDING if evidence.as_of < judge_from
+            else ONBOARDING_NO_ACTIVITY
+        )  # fmt: skip
         figures: Params = {
             "started": started.isoformat(),
             "judge_from": judge_from.isoformat(),
