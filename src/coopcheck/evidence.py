@@ -30,7 +30,7 @@ from coopcheck.models import (
     Partnership,
     Survey,
 )
-from coopcheck.months import full_months_between, month_label, month_of  # noqa: F401  (used by the stages)
+from coopcheck.months import month_of
 
 DEFAULT_CONTRIBUTION_HOURS: dict[ActivityType, float] = {
     ActivityType.project_won: 16.0,

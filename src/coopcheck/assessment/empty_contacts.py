@@ -23,10 +23,11 @@ import datetime as dt
 
 from coopcheck.assessment.model import EmptyContactRisk, Finding, RiskLevel, Severity
 from coopcheck.assessment.parameters import EmptyContactParameters
-from coopcheck.evidence import Evidence, full_months_between
+from coopcheck.evidence import Evidence
 from coopcheck.factors.base import clamp, weighted
 from coopcheck.findings import cite, cite_place, finding, template
 from coopcheck.i18n import N_
+from coopcheck.months import full_months_between
 
 SECTION = "empty_contacts"
 

@@ -29,8 +29,9 @@ from coopcheck.assessment.parameters import (
     HealthParameters,
     Profile,
 )
-from coopcheck.evidence import Evidence, full_months_between
+from coopcheck.evidence import Evidence
 from coopcheck.i18n import N_
+from coopcheck.months import full_months_between
 
 BAND_ORDER: tuple[Band, ...] = ("red", "amber", "green")
 

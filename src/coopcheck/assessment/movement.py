@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from coopcheck.assessment.model import MOVEMENT_FINDING_PARAM, Assessment, Finding, MonthPoint, Movement
-from coopcheck.evidence import Evidence, month_label, month_of
+from coopcheck.evidence import Evidence
 from coopcheck.i18n import N_
+from coopcheck.months import month_label, month_of
 
 SCORE_STEP = 5.0
 HEALTH_STEP = 1.0
@@ -128,13 +129,12 @@ def _identity(finding: Finding) -> tuple[str, ...]:
     return (finding.id, *names)
 
 
-FINDING_PARAM = MOVEMENT_FINDING_PARAM
 
 
 def _quoted(change_id: str, item: Finding) -> Movement:
     """A movement that quotes a finding, with the finding's parameters (`finding.<name>`), so a
     renderer can word the quoted finding in another language."""
-    own = {f"{FINDING_PARAM}{name}": value for name, value in item.params.items()}
+    own = {f"{MOVEMENT_FINDING_PARAM}{name}": value for name, value in item.params.items()}
     return change(change_id, message=item.message, finding=item.id, **own)
 
 

@@ -44,9 +44,10 @@ from dataclasses import dataclass, field
 
 from coopcheck.assessment.model import Cost, Finding, Given, OneWay, PastOneWay, Reciprocity
 from coopcheck.assessment.parameters import OneWayGating, ReciprocityParameters
-from coopcheck.evidence import Evidence, Flow, month_label, month_of
+from coopcheck.evidence import Evidence, Flow
 from coopcheck.findings import cite, finding, template
 from coopcheck.i18n import N_
+from coopcheck.months import month_label, month_of
 
 SECTION = "reciprocity"
 

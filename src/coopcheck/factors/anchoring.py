@@ -41,10 +41,11 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from coopcheck.evidence import Evidence, month_of
+from coopcheck.evidence import Evidence
 from coopcheck.factors.base import FactorParameters, clamp, score, weighted
 from coopcheck.findings import FactorResult, Finding, cite, cite_place, finding, ordered, template
 from coopcheck.i18n import N_
+from coopcheck.months import month_of
 
 ID = "anchoring"
 TITLE = N_("Anchoring")
