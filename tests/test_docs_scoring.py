@@ -206,6 +206,9 @@ def test_the_worked_example_month_table_is_the_log_and_the_documented_formula() 
     gifts_k, gifts_l = (sum(f.giving for f in flows[side].values()) for side in ("kranich", "lumen"))
     baseline = min(max(gifts_l / (gifts_k + gifts_l), gating.receiver_share_floor), 0.5)
     assert f"Lumen made {gifts_l} of the {gifts_k + gifts_l} giving activities" in " ".join(worked_example().split())
+    per_gift_value = sorted(f.value / f.giving for f in flows["lumen"].values() if f.giving and f.value > 0)
+    typical_gift = per_gift_value[len(per_gift_value) // 2]
+    assert f"Lumen's typical gift is {typical_gift:,.0f}" in " ".join(worked_example().split())
     per_gift = math.log((1 - gating.one_way_share) / (1 - baseline))
     per_return = math.log(gating.one_way_share / baseline)
     share = gating.month_share
@@ -216,7 +219,7 @@ def test_the_worked_example_month_table_is_the_log_and_the_documented_formula() 
         assert k == (kranich.value if kranich else 0) and lum == (lumen.value if lumen else 0), month
         assert int(gifts) == (kranich.giving if kranich else 0) and int(returns) == (lumen.giving if lumen else 0)
         step = (k - share * (k + lum)) / typical
-        counted = int(gifts) * per_gift + int(returns) * per_return
+        counted = int(gifts) * per_gift + min(int(returns), lum / typical_gift) * per_return
         assert float(value_step) == round(step, 3) and float(count_step) == round(counted, 3), month
         if value_sum is None and step > 0 and counted > 0:
             value_sum = count_sum = 0.0

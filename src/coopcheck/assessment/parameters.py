@@ -165,6 +165,25 @@ class OneWayGating(Params):
         le=1,
         description="Highest share of its usual giving over window_months the receiver may still give.",
     )
+    token_share: float = Field(
+        default=0.15,
+        ge=0,
+        lt=1,
+        description="A receiver's month is silent when it gave at most this share of its usual giving month (the "
+        "upper quartile of its months with a gift)...",
+    )
+    token_month_share: float = Field(
+        default=0.12,
+        ge=0,
+        lt=0.5,
+        description="... or at most this share of the month's given value of both sides.",
+    )
+    silence_gifts: float = Field(
+        default=7,
+        gt=0,
+        description="Gifts the receiver would usually have made over its silence (its months on record before the "
+        "silence, on average) before the silence counts.",
+    )
     min_history_months: int = Field(
         default=4, ge=0, description="Months on record before the month in which a one-way street can be reported."
     )

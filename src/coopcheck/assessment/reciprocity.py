@@ -17,20 +17,31 @@ for each side as the possible giver. The value sum adds, each month,
 
 where given and received are the month's given value of the two sides and the giver's typical
 month is the median value it gives in a month in which it gives. The count sum adds a
-log-likelihood ratio: for each giving activity of the giver ln((1 - q) / (1 - p)), for each of
-the receiver ln(q / p), where p is the receiver's usual share of the giving activities (at least
-{one_way.receiver_share_floor:g}, at most 0.5) and q = {one_way.one_way_share:g} its share while a
-street runs. A month in which the giver gives at least {one_way.month_share:.0%} of the value is
-one-sided. A run starts when both sums leave zero and ends when either returns there.
+log-likelihood ratio: for each giving activity of the giver ln((1 - q) / (1 - p)), for each
+(typical) gift of the receiver ln(q / p), where p is the receiver's usual share of the giving
+activities (at least {one_way.receiver_share_floor:g}, at most 0.5) and q = {one_way.one_way_share:g}
+its share while a street runs. A gift of the receiver counts by its value against its typical
+gift, so a token only dents the sum. A month in which the giver gives at least
+{one_way.month_share:.0%} of the value is one-sided. A run starts when both sums leave zero and ends
+when either returns there.
 
-A one-way street is reported once, in the same run, the value sum reaches
-{one_way.threshold:g} and the count sum {one_way.count_threshold:g}, with at least
-{one_way.min_months} one-sided months and {one_way.min_activities} giving activities of the giver,
+A month is silent for the receiver when it gave at most {one_way.token_share:.0%} of its usual
+giving month (the upper quartile of its months with a gift) or at most
+{one_way.token_month_share:.0%} of the month's given value. A one-way street is reported once, in
+the same run, the value sum reaches {one_way.threshold:g} and the count sum
+{one_way.count_threshold:g}, with at least {one_way.min_months} one-sided months and
+{one_way.min_activities} giving activities of the giver, and the receiver's silence up to now
+
+- lasts at least {one_way.min_months} months and longer than any silence of the receiver before
+  (from its first real gift on): a partner that gives once a quarter is not silent after two
+  months;
+- would usually have held {one_way.silence_gifts:g} gifts of the receiver (its gifts per month on
+  record before the silence, times the silent months; a receiver that never gave: the giver's
+  gifts in them), so a thin patch of a side that gives little is not a verdict;
+
 while the receiver gave at most {one_way.receiver_window_share:.0%} of its usual over the last
-{one_way.window_months} months, and not before {one_way.min_history_months} months are on record:
-so two events, a lumpy quarter or a quiet start never make a verdict. A token item from the
-receiver only dents the sums; real giving back pulls them to zero. `since` is the first
-one-sided month of the run; the cost is what the giver spent from then on.
+{one_way.window_months} months, and not before {one_way.min_history_months} months are on record.
+`since` is the first month of the receiver's silence; the cost is what the giver spent from then on.
 
 A street ends when a sum returns to zero (healed: the receiver gives back) or when the giver has
 given nothing for {one_way.quiet_months} months in a row (stopped: all giving stopped); ended
@@ -140,6 +151,7 @@ class _Run:
     one_sided: list[int] = field(default_factory=list)
     activities: int = 0
     quiet: int = 0  # consecutive months, up to now, in which the giver gave nothing
+    since: int | None = None  # set when the street is reported: the first month of the receiver's silence
     detected: bool = False
 
 
@@ -150,6 +162,18 @@ class _Month:
     received: float
     gave: int  # giving activities of the giver
     got: int  # giving activities of the receiver
+
+
+@dataclass(frozen=True)
+class _Usual:
+    """What the two sides usually give, from the whole log: the scale every month is measured against."""
+
+    month: float  # the giver's typical giving month (value)
+    gift: float  # the receiver's typical gift (value)
+    little: float  # a receiver's month at or below this value is silent
+    token_month_share: float  # and so is one in which it gave at most this share of the month's value
+    per_gift: float  # count step of one gift of the giver
+    per_return: float  # count step of one (typical) gift of the receiver
 
 
 def detect_one_way(evidence: Evidence, gating: OneWayGating) -> tuple[OneWay, list[int]]:
@@ -163,10 +187,10 @@ def detect_one_way(evidence: Evidence, gating: OneWayGating) -> tuple[OneWay, li
         history += past
         if run is None:
             continue
-        if not run.detected:
+        if not run.detected or run.since is None:
             gated = gated or run.value >= gating.threshold
             continue
-        since = run.one_sided[0]
+        since = run.since
         streak, received = _sum(evidence, giver, since), _sum(evidence, receiver, since)
         share = received.value / (received.value + streak.value) if streak.value > 0 else 0.0
         one_way = OneWay(
@@ -203,18 +227,31 @@ def _months(evidence: Evidence, giver: str, receiver: str) -> list[_Month]:
     return rows
 
 
+def _usual(months: list[_Month], gating: OneWayGating) -> _Usual | None:
+    typical = _median([m.given for m in months if m.given > 0])
+    gave, got = sum(m.gave for m in months), sum(m.got for m in months)
+    if typical <= 0 or gave + got == 0:
+        return None
+    baseline = min(max(got / (gave + got), gating.receiver_share_floor), 0.5)
+    returns = [m for m in months if m.got > 0 and m.received > 0]
+    return _Usual(
+        month=typical,
+        gift=_median([m.received / m.got for m in returns]),
+        little=gating.token_share * _quantile([m.received for m in returns], 0.75),
+        token_month_share=gating.token_month_share,
+        per_gift=math.log((1 - gating.one_way_share) / (1 - baseline)),
+        per_return=math.log(gating.one_way_share / baseline),
+    )
+
+
 def _cusum(
     evidence: Evidence, giver: str, receiver: str, gating: OneWayGating
 ) -> tuple[_Run | None, list[PastOneWay]]:
     """Two CUSUM sums over the months, on value and on counts, and the street they find (see the module doc)."""
     months = _months(evidence, giver, receiver)
-    typical = _median([m.given for m in months if m.given > 0])
-    gave, got = sum(m.gave for m in months), sum(m.got for m in months)
-    if typical <= 0 or gave + got == 0:
+    usual = _usual(months, gating)
+    if usual is None:
         return None, []
-    baseline = min(max(got / (gave + got), gating.receiver_share_floor), 0.5)
-    per_gift = math.log((1 - gating.one_way_share) / (1 - baseline))
-    per_return = math.log(gating.one_way_share / baseline)
     run: _Run | None = None
     history: list[PastOneWay] = []
     for position, row in enumerate(months):
@@ -225,8 +262,9 @@ def _cusum(
                 run = None
         if row.given + row.received <= 0:
             continue
-        value = (row.given - gating.month_share * (row.given + row.received)) / typical
-        count = row.gave * per_gift + row.got * per_return
+        value = (row.given - gating.month_share * (row.given + row.received)) / usual.month
+        returns = min(row.got, row.received / usual.gift) if usual.gift > 0 else row.got
+        count = row.gave * usual.per_gift + returns * usual.per_return
         if run is None:
             if value <= 0 or count <= 0:
                 continue
@@ -239,12 +277,13 @@ def _cusum(
         if row.given >= gating.month_share * (row.given + row.received):
             run.one_sided.append(row.month)
         run.activities += row.gave
-        run.detected = run.detected or _evident(run, months, position, gating)
+        if not run.detected and _evident(run, months, position, usual, gating):
+            run.detected, run.since = True, _silent_since(months, position, usual)
     return run, history
 
 
-def _evident(run: _Run, months: list[_Month], position: int, gating: OneWayGating) -> bool:
-    """Enough to call it: both sums over their thresholds, enough one-sided months and gifts, a quiet receiver."""
+def _evident(run: _Run, months: list[_Month], position: int, usual: _Usual, gating: OneWayGating) -> bool:
+    """Enough to call it: both sums over their thresholds, enough one-sided months and gifts, a silent receiver."""
     if (
         position < gating.min_history_months
         or run.value < gating.threshold
@@ -253,11 +292,58 @@ def _evident(run: _Run, months: list[_Month], position: int, gating: OneWayGatin
         or run.activities < gating.min_activities
     ):
         return False
+    return _silence_tells(months, position, usual, gating) and _below_usual(months, position, gating)
+
+
+def _silence_tells(months: list[_Month], position: int, usual: _Usual, gating: OneWayGating) -> bool:
+    """The receiver's silence up to `position` is long enough, its longest yet, and more than a thin patch:
+    it would usually have made `silence_gifts` gifts in it (a receiver that never gave: the giver made them)."""
+    start = _silent_since(months, position, usual) - months[0].month
+    silent, before = months[start : position + 1], months[:start]
+    if len(silent) < gating.min_months or len(silent) <= _longest_silence(before, usual):
+        return False
+    usual_gifts = len(silent) * sum(row.got for row in before) / len(before) if before else 0.0
+    return (usual_gifts if before else sum(row.gave for row in silent)) >= gating.silence_gifts
+
+
+def _below_usual(months: list[_Month], position: int, gating: OneWayGating) -> bool:
+    """The receiver gave at most `receiver_window_share` of its usual over the last `window_months` months."""
     window = gating.window_months
     received = [m.received for m in months[: position + 1]]
     before = received[:-window] if len(received) > window else received
     usual = _median([sum(before[i : i + window]) for i in range(max(1, len(before) - window + 1))])
     return usual <= 0 or sum(received[-window:]) <= gating.receiver_window_share * usual
+
+
+def _silent_since(months: list[_Month], position: int, usual: _Usual) -> int:
+    """The first month of the receiver's silence that runs up to `position` (the month after it if none)."""
+    start = position + 1
+    while start > 0 and _silent(months[start - 1], usual):
+        start -= 1
+    return months[0].month + start
+
+
+def _silent(row: _Month, usual: _Usual) -> bool:
+    """A month in which the receiver gave nothing of note: a token against its usual month, or against the giver's."""
+    return row.received <= usual.little or row.received <= usual.token_month_share * (row.given + row.received)
+
+
+def _longest_silence(months: list[_Month], usual: _Usual) -> int:
+    """The receiver's longest silence in `months`, from its first month of real giving on."""
+    longest = current = 0
+    giving = False
+    for row in months:
+        if not _silent(row, usual):
+            giving, current = True, 0
+        elif giving:
+            current += 1
+            longest = max(longest, current)
+    return longest
+
+
+def _quantile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))] if ordered else 0.0
 
 
 def _median(values: list[float]) -> float:

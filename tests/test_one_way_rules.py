@@ -1,0 +1,88 @@
+"""The receiver's silence in one-way-street detection (docs/scoring.md, "One-way street", rules 4 and 5).
+
+Each partnership is built by hand: Northwind (A) keeps giving, Contoso (B) gives in a rhythm and
+then stops or pauses. The rules are read off the verdict a consultant would see.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from builders import A, B, act, partnership
+from coopcheck.assessment.engine import assess
+from coopcheck.assessment.model import OneWay
+
+
+def gives(side: str, months: list[tuple[int, int]], per_month: int, kind: str = "referral") -> list[dict[str, Any]]:
+    """`per_month` contributions of `side` in each (year, month), two hours each."""
+    other = B if side == A else A
+    return [
+        act(dt.date(year, month, 2 + 3 * i), side, other, kind, topic=f"{kind} {year}-{month}-{i}", hours=2)
+        for year, month in months
+        for i in range(per_month)
+    ]
+
+
+def months(first: int, last: int, year: int = 2026) -> list[tuple[int, int]]:
+    return [(year, month) for month in range(first, last + 1)]
+
+
+def one_way(activities: list[dict[str, Any]], as_of: dt.date) -> OneWay:
+    return assess(partnership(activities), as_of).reciprocity.one_way
+
+
+def test_a_token_in_a_thin_month_does_not_move_since() -> None:
+    """Contoso stops in May and hands over a small pointer in June; Northwind is thin in May and June
+    too. The pointer (EUR 250 against Contoso's usual EUR 2,400 a month) is a token: June counts as
+    silent, and the pointer as 250 / 600 of a return, which does not end the run. So July tells,
+    and the street runs from May."""
+    thin = [(2026, 5), (2026, 6)]
+    northwind = gives(A, [m for m in months(1, 10) if m not in thin], 4) + gives(A, thin, 1)
+    token = [act(dt.date(2026, 6, 20), B, A, "introduction", topic="A quick pointer", hours=0.5)]
+    log = northwind + gives(B, months(1, 4), 4) + token
+    for as_of in (dt.date(2026, 7, 31), dt.date(2026, 10, 31)):
+        street = one_way(log, as_of)
+        assert (street.detected, street.giver, street.since) == (True, A, "2026-05"), as_of
+
+
+def test_a_pause_no_longer_than_an_earlier_one_is_not_a_silence() -> None:
+    """Contoso paused for March and April before; a pause of September and October is no longer.
+    A third month is."""
+    contoso = gives(B, months(1, 2) + months(5, 7), 6) + gives(B, [(2026, 8)], 2)
+    log = gives(A, months(1, 12), 3) + contoso
+    assert not one_way(log, dt.date(2026, 10, 31)).detected
+    street = one_way(log, dt.date(2026, 11, 30))
+    assert (street.detected, street.since, street.months) == (True, "2026-09", 3)
+
+
+def test_a_partner_that_gives_every_quarter_is_not_silent_after_two_months() -> None:
+    quarterly = gives(B, [(2026, 1), (2026, 4), (2026, 7), (2026, 10)], 9)
+    steady = gives(A, [*months(1, 12), (2027, 1)], 3)
+    assert not one_way(steady + quarterly, dt.date(2026, 12, 31)).detected
+    # It misses January's delivery: three months, longer than any pause before, is a silence.
+    street = one_way(steady + quarterly, dt.date(2027, 1, 31))
+    assert (street.detected, street.giver, street.since) == (True, A, "2026-11")
+
+
+def test_a_side_that_gives_one_item_a_month_needs_seven_silent_months() -> None:
+    """One gift a month before the silence: seven silent months would usually have held seven gifts."""
+    log = gives(A, months(1, 12), 3) + gives(B, months(1, 4), 1)
+    six = one_way(log, dt.date(2026, 10, 31))
+    assert not six.detected and six.reason  # gated: one side gives alone, too little yet for a verdict
+    street = one_way(log, dt.date(2026, 11, 30))
+    assert (street.detected, street.giver, street.since, street.months) == (True, A, "2026-05", 7)
+
+
+def test_a_side_that_gives_four_items_a_month_is_silent_after_two_months() -> None:
+    log = gives(A, months(1, 8), 3) + gives(B, months(1, 6), 4)
+    assert not one_way(log, dt.date(2026, 7, 31)).detected  # one month is a pause
+    street = one_way(log, dt.date(2026, 8, 31))
+    assert (street.detected, street.since, street.months) == (True, "2026-07", 2)
+
+
+def test_a_receiver_that_never_gave_is_a_street_from_the_first_month() -> None:
+    log = gives(A, months(1, 6), 3)
+    assert not one_way(log, dt.date(2026, 4, 30)).detected  # four months on record are no history yet
+    street = one_way(log, dt.date(2026, 5, 31))
+    assert (street.detected, street.giver, street.since) == (True, A, "2026-01")
