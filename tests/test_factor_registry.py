@@ -18,6 +18,7 @@ from coopcheck.factors.base import FactorParameters
 from coopcheck.findings import FactorResult
 from coopcheck.schema import partnership_schema
 from reports import english_afterwards  # noqa: F401
+from support import docs_tool
 
 TOY = types.ModuleType(
     "toy_factor",
@@ -82,6 +83,24 @@ def test_a_registered_factor_is_explained_with_its_parameters(toy, run_cli) -> N
     out = run_cli("explain", "trust", "--lang", "en").stdout
     assert "Trust (trust, influence factor)" in out
     assert "over the last 4 months" in out
+
+
+def test_a_registered_factor_gets_its_own_section_in_scoring_md(toy) -> None:  # type: ignore[no-untyped-def]
+    tool = docs_tool()
+    page = tool.SCORING.read_text(encoding="utf-8")
+    written = tool.render_scoring(page)
+    start, end = written.index("<!-- generated: factor trust -->"), written.index("<!-- end: factor trust -->")
+    section = written[start:end]
+    assert "### Trust (`trust`)" in section
+    assert "Each side's shared briefings over the last 4 months" in section  # the docstring, default filled in
+    assert "| `window_months` | `4` | Months of briefings that count. |" in section
+    assert written.index("<!-- end: factor commitment -->") < start < written.index("## Outcome")
+    assert tool.render_scoring(written) == written, "the section is written once"
+    factors.unregister("trust")
+    try:
+        assert tool.render_scoring(written) == page, "an unregistered factor's section is removed again"
+    finally:
+        factors.register(TOY)  # type: ignore[arg-type]
 
 
 def test_an_unregistered_factor_is_an_unknown_survey_key() -> None:

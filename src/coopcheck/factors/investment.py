@@ -58,6 +58,12 @@ class Parameters(FactorParameters):
 
 DEFAULTS = Parameters()
 
+# Why each default is what it is: docs/scoring.md shows it beside the parameter (tools/docs.py).
+WHY = {
+    "min_activities": "fewer activities with hours, money or travel do not show a pattern of spending",
+    "tolerance": "effort estimates are rough; ten percentage points off the split is not worth a finding",
+}
+
 OFF_SPLIT = template(
     "investment.off_split",
     N_(

@@ -70,6 +70,18 @@ class Parameters(FactorParameters):
 
 DEFAULTS = Parameters()
 
+# Why each default is what it is: docs/scoring.md shows it beside the parameter (tools/docs.py).
+WHY = {
+    "default_response_days": "a working week: what most partners would call an answer in time",
+    "min_requests": "one or two answers are anecdotes, not a pace",
+    "out_of_step_balance": "below this the slower side takes a third longer than the faster side plus the agreed days",
+    "late_share": "meeting fewer than seven in ten deadlines is a habit, not an accident",
+    "window_months": (
+        "a year and a half holds enough requests for a median, and a slow first year "
+        "is forgiven once the pace has changed"
+    ),
+}
+
 SLOW_SIDE = template(
     "keeping_in_step.slow_side",
     N_(
