@@ -12,7 +12,8 @@ docs/scoring.md: one section per registered influence factor, from its module: t
 docstring with the default parameters written in (what `coopcheck explain FACTOR` prints), the
 parameter table (key, default, the meaning from the Field description and the reason from the
 module's optional `WHY`) and the finding ids the module declares with their messages. A registered
-factor without a section gets one after the last factor section.
+factor without a section gets one after the last factor section. The table of all finding ids
+comes from the declared finding templates.
 
 Each generated part sits between `<!-- generated: NAME -->` and `<!-- end: NAME -->`; the text
 around them is written by hand.
@@ -136,11 +137,29 @@ def _is_heading(paragraph: str) -> bool:
     return "\n" not in paragraph and len(paragraph) < 40 and not paragraph.endswith((".", ":", "?"))
 
 
+def finding_table() -> str:
+    """Every declared finding id by the section it belongs to: the factors, then the assessment's sections."""
+    import coopcheck.assessment.engine  # noqa: F401  (declares every finding template)
+    from coopcheck.findings import TEMPLATES
+    from coopcheck.guide import SECTIONS
+
+    by_section: dict[str, list[str]] = {section: [] for section in [f.ID for f in FACTORS] + list(SECTIONS)}
+    for finding_id in TEMPLATES:
+        by_section.setdefault(finding_id.split(".")[0], []).append(finding_id)
+    lines = ["| id | section |", "|---|---|"]
+    lines += [f"| {', '.join(f'`{i}`' for i in ids)} | `{section}` |" for section, ids in by_section.items() if ids]
+    return "\n".join(lines)
+
+
 def render_scoring(text: str) -> str:
-    """docs/scoring.md with each registered factor's section written from its module.
+    """docs/scoring.md with each registered factor's section written from its module, and the finding ids.
 
     A section of a factor that is no longer registered is removed; a registered factor without a
     section gets one after the last factor section (and the hand-written text that follows it)."""
+    pattern = block("finding-ids")
+    if not pattern.search(text):
+        raise SystemExit(f"{SCORING.name}: no generated table 'finding-ids'")
+    text = pattern.sub(lambda m: m.group(1) + finding_table() + "\n" + m.group(2), text)
     ids = {factor.ID for factor in FACTORS}
     for gone in re.findall(r"<!-- generated: factor (\w+) -->", text):
         if gone not in ids:
