@@ -46,6 +46,7 @@ def _toy_assess(evidence, params=None):  # type: ignore[no-untyped-def]
 TOY.ID = "trust"  # type: ignore[attr-defined]
 TOY.TITLE = "Trust"  # type: ignore[attr-defined]
 TOY.SURVEY = "Trust: the partners share what they know."  # type: ignore[attr-defined]
+TOY.BASIS = "Both sides brief each other."  # type: ignore[attr-defined]
 TOY.Parameters = ToyParameters  # type: ignore[attr-defined]
 TOY.DEFAULTS = ToyParameters()  # type: ignore[attr-defined]
 TOY.assess = _toy_assess  # type: ignore[attr-defined]
@@ -68,6 +69,16 @@ def test_a_registered_factor_is_scored_and_in_the_json_report(toy) -> None:  # t
     as_json = json.loads(report.model_dump_json())
     assert [f["id"] for f in as_json["influence"]["factors"]][-1] == "trust"
     assert "trust" in report.health.weights
+
+
+def test_a_registered_factor_is_reported_under_its_own_title(toy) -> None:  # type: ignore[no-untyped-def]
+    from coopcheck.rendering import markdown, text
+
+    log = [act("2026-02-03", A, B, "referral", topic="Intro", hours=2) for _ in range(4)]
+    report = assess(partnership(log), dt.date(2026, 3, 31))
+    assert "| Trust | 42 | Both sides brief each other. |" in markdown.render(report, "en")
+    assert "| Trust | 42 |" in markdown.render(report, "de")  # a title without a translation stays as written
+    assert "Trust" in text.render(report, width=120)
 
 
 def test_a_registered_factor_is_rated_in_surveys_and_in_the_schema(toy) -> None:  # type: ignore[no-untyped-def]

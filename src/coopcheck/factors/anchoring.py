@@ -49,6 +49,8 @@ from coopcheck.months import month_of
 
 ID = "anchoring"
 TITLE = N_("Anchoring")
+# What a good score rests on, shown in reports when neither a finding nor a reason says more.
+BASIS = N_("Sponsors and working-level contacts on both sides, in exchange at both levels.")
 SURVEY = "Anchoring at executive and working level."  # what a survey rating means
 LEVELS = ("executive", "working")
 

@@ -45,6 +45,8 @@ from coopcheck.i18n import N_
 
 ID = "commitment"
 TITLE = N_("Commitment")
+# What a good score rests on, shown in reports when neither a finding nor a reason says more.
+BASIS = N_("Reviews held in the agreed rhythm, their actions followed up.")
 SURVEY = "Commitment to shaping the influence factors."  # what a survey rating means
 
 

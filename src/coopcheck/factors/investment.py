@@ -44,6 +44,8 @@ from coopcheck.i18n import N_
 
 ID = "investment"
 TITLE = N_("Investment")
+# What a good score rests on, shown in reports when neither a finding nor a reason says more.
+BASIS = N_("Both sides carry their agreed share of the investment.")
 SURVEY = "Shared willingness to invest and share costs."  # what a survey rating means
 
 

@@ -51,6 +51,8 @@ from coopcheck.months import add_months
 
 ID = "keeping_in_step"
 TITLE = N_("Keeping in step")
+# What a good score rests on, shown in reports when neither a finding nor a reason says more.
+BASIS = N_("Both sides answer requests within the agreed time and keep their deadlines.")
 SURVEY = "Keeping in step: similar speed on both sides."  # what a survey rating means
 
 
