@@ -29,6 +29,18 @@ def translate_plural(singular: str, plural: str, count: int, **params: Any) -> s
     return ngettext(singular, plural, count).format(count=count, **params)
 
 
+# The filters that turn an id into its translated label, and the table each reads.
+LABELS = {
+    "diagnosis": localize.DIAGNOSES,
+    "band": localize.BANDS,
+    "risk": localize.RISK_LEVELS,
+    "severity": localize.SEVERITIES,
+    "section": localize.SECTIONS,
+    "target": localize.TARGETS,
+    "kind": localize.KINDS,
+}
+
+
 @functools.cache
 def environment(markup: str) -> Any:
     """The environment for `markup` ("html" escapes every value, "markdown" does not)."""
@@ -64,16 +76,10 @@ def environment(markup: str) -> Any:
         remediation=localize.remediation,
         text=localize.text,
         summary=localize.diagnosis_summary,
-        diagnosis=lambda key: localize.label(localize.DIAGNOSES, key),
-        band=lambda key: localize.label(localize.BANDS, key),
-        risk=lambda key: localize.label(localize.RISK_LEVELS, key),
-        severity=lambda key: localize.label(localize.SEVERITIES, key),
-        section=lambda key: localize.label(localize.SECTIONS, key),
-        target=lambda key: localize.label(localize.TARGETS, key),
-        kind=lambda key: localize.label(localize.KINDS, key),
         md=markdown,
         code=code,
     )
+    env.filters.update({name: functools.partial(localize.label, table) for name, table in LABELS.items()})
     return env
 
 
