@@ -19,7 +19,7 @@ from coopcheck.assessment.parameters import DEFAULT_PROFILES
 from coopcheck.cli.app import app
 from coopcheck.config import Config, find_config, load_config
 from coopcheck.factors import FACTORS
-from support import AS_OF, EXAMPLES
+from support import AS_OF, EXAMPLES, docs_tool
 
 PARTNERSHIP = (EXAMPLES / "portfolio" / "partnerships" / "kiel-quanta.yaml").read_text(encoding="utf-8")
 
@@ -265,10 +265,23 @@ def test_every_key_is_documented_with_its_default() -> None:
 
 
 def test_generated_reference_tables_are_current() -> None:
-    """`python tools/docs.py` writes the key and profile tables from the models; stale docs fail here."""
+    """`python tools/docs.py` writes the key and profile tables and the factor sections of
+    docs/scoring.md from the code; stale docs fail here."""
     tool = EXAMPLES.parent / "tools" / "docs.py"
     result = subprocess.run([sys.executable, str(tool), "--check"], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     text = (EXAMPLES.parent / "docs" / "configuration.md").read_text(encoding="utf-8")
     for kind, profile in DEFAULT_PROFILES.items():
         assert f"| `{kind.value}` | {profile.weight('anchoring'):g} |" in text
+
+
+def test_a_stale_factor_section_is_caught_and_rewritten() -> None:
+    """A default changed in the code (here: the page edited to quote another one) makes the page stale."""
+    tool = docs_tool()
+    page = tool.SCORING.read_text(encoding="utf-8")
+    assert "caps the factor at 25, below the line" in page  # anchoring's docstring with its default
+    stale = page.replace("caps the factor at 25, below the line", "caps the factor at 30, below the line")
+    stale = stale.replace("| `missing_level_cap` | `25` |", "| `missing_level_cap` | `30` |")
+    assert tool.render_scoring(stale) == page
+    hand_written = page.replace("The cap is what makes a broken anchor", "The cap makes a broken anchor")
+    assert tool.render_scoring(hand_written) == hand_written, "text outside the markers is left as written"

@@ -40,6 +40,7 @@ def test_every_factor_is_documented_in_its_docstring_and_in_scoring_md() -> None
         for name, field in factor.Parameters.model_fields.items():
             assert field.description, f"{factor.ID}.{name} has no description"
             assert f"`{name}`" in docs, f"parameter {factor.ID}.{name} is not in docs/scoring.md"
+        assert set(getattr(factor, "WHY", {})) == set(factor.Parameters.model_fields), f"{factor.ID}: WHY per parameter"
 
 
 def test_every_finding_id_is_explained_in_scoring_md() -> None:

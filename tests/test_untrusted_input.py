@@ -8,6 +8,7 @@ itself, or a file system that refuses access are here.
 from __future__ import annotations
 
 import errno
+import html
 import json
 import os
 import re
@@ -24,6 +25,7 @@ from coopcheck.cli import app
 from coopcheck.cli.app import record_internal_error
 from coopcheck.escaping import json_safe, printable
 from coopcheck.models import MAX_HOURLY_RATE, MAX_HOURS, MAX_MONEY
+from coopcheck.rendering import markup
 
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 HOSTILE_NAME = "Alpha \x1b]0;pwned\x07\x1b[2J\rhidden \u202eevil"
@@ -186,6 +188,52 @@ def test_reports_print_a_hostile_name_as_escapes(tmp_path: Path, colour: dict[st
             assert not RAW_CONTROL.search(printed), output_format
         if output_format != "json":  # shown, as escapes (Markdown escapes the backslashes once more)
             assert "pwned" in printed and "x1b" in printed and "u202eevil" in printed
+
+
+# Text that Markdown (GitHub's flavour) would read as a link, emphasis, an image tag, a character
+# reference, a strike-through, a heading, a cell's end and a code span, if it were not escaped.
+MARKUP_NAME = "[click](https://evil.example) **bold** <img src=x> R&amp;D ~~gone~~ #1 | `tick` \\o/"
+MARKUP_TAGS = ("<a ", "<strong>", "<em>", "<img", "<s>", "<code>")
+
+
+def _as_github_shows(document: str) -> str:
+    """The HTML a CommonMark renderer with GitHub's tables and strike-through makes of `document`."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(document)
+
+
+@pytest.mark.parametrize("place", ["heading", "list item", "table cell"])
+def test_markdown_shows_a_name_as_typed(place: str) -> None:
+    text = markup.markdown(MARKUP_NAME + "\nsecond line")
+    document = {"heading": f"# {text}\n", "list item": f"- {text}\n", "table cell": f"| a |\n|---|\n| {text} |\n"}
+    shown = _as_github_shows(document[place])
+    assert not [tag for tag in MARKUP_TAGS if tag in shown]
+    assert html.escape(MARKUP_NAME, quote=False) + " second line" in shown
+    assert shown.count("<td>") == (1 if place == "table cell" else 0)
+
+
+@pytest.mark.parametrize("in_table", [True, False])
+def test_a_code_span_shows_a_file_name_as_typed(in_table: bool) -> None:
+    name = "logs/R&D <b>|`x`|\\y.yaml"
+    span = markup.code(name, in_table=in_table)
+    document = f"| a |\n|---|\n| {span} |\n" if in_table else f"- {span}\n"
+    shown = _as_github_shows(document)
+    assert f"<code>{html.escape(name, quote=False)}</code>" in shown
+    assert shown.count("<td>") == (1 if in_table else 0)
+
+
+def test_the_ci_summary_shows_hostile_names_and_file_names_as_typed(tmp_path: Path) -> None:
+    _write(tmp_path, name=MARKUP_NAME)
+    broken = tmp_path / "R&amp;D <img src=x> | `tick`.yaml"
+    broken.write_text("coopcheck: 1\nid: [\n", encoding="utf-8")
+    summary = _run("check", str(tmp_path), "--as-of", "2026-11-28", "--format", "markdown").stdout
+    shown = _as_github_shows(summary)
+    assert f"<td><strong>{html.escape(MARKUP_NAME, quote=False)}</strong>" in shown  # a table cell
+    typed = html.escape(str(broken), quote=False)
+    assert f"<summary>⚠️ {typed}</summary>" in shown  # raw HTML
+    assert f"<code>{typed}" in shown  # code spans: the row and each error
+    assert not [tag for tag in MARKUP_TAGS if tag in shown.replace("<code>", "").replace("<strong>", "", 1)]
 
 
 def test_ci_output_stays_one_annotation_per_line_and_valid_xml(tmp_path: Path) -> None:

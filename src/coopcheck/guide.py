@@ -38,15 +38,16 @@ INTRO = (
     ),
 )
 
-# Sections of the assessment that are explained like factors, by the module that computes them.
-SECTIONS: dict[str, tuple[str, str]] = {
-    "outcome": ("coopcheck.assessment.outcomes", N_("Outcome")),
-    "reciprocity": ("coopcheck.assessment.reciprocity", N_("Reciprocity")),
-    "empty_contacts": ("coopcheck.assessment.empty_contacts", N_("Empty contacts")),
-    "diagnosis": ("coopcheck.assessment.diagnosis", N_("Diagnosis")),
-    "health": ("coopcheck.assessment.health", N_("Health")),
-    "readiness": ("coopcheck.assessment.readiness", N_("Readiness")),
-    "perception": ("coopcheck.assessment.perception", N_("Perception gap")),
+# Sections of the assessment that are explained like factors, by the module that computes them
+# (their titles are `rendering.localize.ASSESSMENT_SECTIONS`, the words the reports use).
+SECTIONS: dict[str, str] = {
+    "outcome": "coopcheck.assessment.outcomes",
+    "reciprocity": "coopcheck.assessment.reciprocity",
+    "empty_contacts": "coopcheck.assessment.empty_contacts",
+    "diagnosis": "coopcheck.assessment.diagnosis",
+    "health": "coopcheck.assessment.health",
+    "readiness": "coopcheck.assessment.readiness",
+    "perception": "coopcheck.assessment.perception",
 }
 # The part of the scoring parameters whose values a section's text quotes.
 SECTION_PARAMETERS = {"reciprocity": "reciprocity", "health": "health"}
@@ -130,10 +131,11 @@ def paragraphs(doc: str) -> list[str]:
 def topics() -> list[Topic]:
     """Influence factors first, in report order, then the other sections of the assessment."""
     from coopcheck.factors import FACTORS
+    from coopcheck.rendering.localize import ASSESSMENT_SECTIONS
 
     found = [Topic(f.ID, f.TITLE, True, cast(ModuleType, f)) for f in FACTORS]
-    for topic_id, (module, title) in SECTIONS.items():
-        found.append(Topic(topic_id, title, False, importlib.import_module(module)))
+    for topic_id, module in SECTIONS.items():
+        found.append(Topic(topic_id, ASSESSMENT_SECTIONS[topic_id], False, importlib.import_module(module)))
     return found
 
 

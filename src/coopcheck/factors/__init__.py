@@ -2,9 +2,11 @@
 
 Each factor is one module with `ID`, `TITLE`, `SURVEY`, `Parameters`, `DEFAULTS` and a pure
 `assess(evidence, params) -> FactorResult`; its docstring is the user documentation that
-`coopcheck explain` prints (with `{parameter}` placeholders filled from the parameters in force).
-Adding a factor means adding its module and one line below: the survey key, the schema, the
-weights (1 unless a profile says otherwise), the configuration and the reports follow from here.
+`coopcheck explain` prints (with `{parameter}` placeholders filled from the parameters in force),
+an optional `BASIS` says what a good score rests on and an optional `WHY` why each default is
+what it is. Adding a factor means adding its module and one line below: the survey key, the
+schema, the weights (1 unless a profile says otherwise), the configuration, the reports and the
+generated docs (`python tools/docs.py`) follow from here; docs/factors.md lists the steps.
 """
 
 from __future__ import annotations

@@ -49,6 +49,8 @@ from coopcheck.months import month_of
 
 ID = "anchoring"
 TITLE = N_("Anchoring")
+# What a good score rests on, shown in reports when neither a finding nor a reason says more.
+BASIS = N_("Sponsors and working-level contacts on both sides, in exchange at both levels.")
 SURVEY = "Anchoring at executive and working level."  # what a survey rating means
 LEVELS = ("executive", "working")
 
@@ -74,6 +76,21 @@ class Parameters(FactorParameters):
 
 
 DEFAULTS = Parameters()
+
+# Why each default is what it is: docs/scoring.md shows it beside the parameter (tools/docs.py).
+WHY = {
+    "window_months": "two quarters: an executive who has not been seen for two quarters is no longer an anchor",
+    "min_activities": "below four activities the log says nothing about who is involved",
+    "single_person_share": "one person in seven of ten activities of a side: the side hangs on that person",
+    "min_people_activities": "spread is not judged from fewer than five activities of a side",
+    "named_weight": "naming anchors is necessary but cheap",
+    "exchange_weight": "exchange actually happening is the strongest sign of anchoring",
+    "spread_weight": "concentration is a risk, not yet a failure",
+    "missing_level_cap": (
+        "a side absent from one level for two quarters is a broken anchor: below "
+        "the 30 at which a factor counts as broken"
+    ),
+}
 
 NO_SPONSOR = template(
     "anchoring.no_sponsor",

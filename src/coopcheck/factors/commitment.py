@@ -45,6 +45,8 @@ from coopcheck.i18n import N_
 
 ID = "commitment"
 TITLE = N_("Commitment")
+# What a good score rests on, shown in reports when neither a finding nor a reason says more.
+BASIS = N_("Reviews held in the agreed rhythm, their actions followed up.")
 SURVEY = "Commitment to shaping the influence factors."  # what a survey rating means
 
 
@@ -58,6 +60,16 @@ class Parameters(FactorParameters):
 
 
 DEFAULTS = Parameters()
+
+# Why each default is what it is: docs/scoring.md shows it beside the parameter (tools/docs.py).
+WHY = {
+    "default_review_days": "a quarterly review is the least a partnership without an agreed rhythm should have",
+    "slack": "a monthly review held a week late is still on rhythm",
+    "follow_up_days": "a month: actions should show before the next monthly review",
+    "rhythm_weight": "holding the reviews is the commitment itself",
+    "follow_up_weight": "acting on them is what makes reviews worth holding",
+    "missed_below": "missing one period in four is a pattern worth reporting",
+}
 
 OVERDUE = template(
     "commitment.review_overdue",

@@ -44,6 +44,8 @@ from coopcheck.i18n import N_
 
 ID = "investment"
 TITLE = N_("Investment")
+# What a good score rests on, shown in reports when neither a finding nor a reason says more.
+BASIS = N_("Both sides carry their agreed share of the investment.")
 SURVEY = "Shared willingness to invest and share costs."  # what a survey rating means
 
 
@@ -57,6 +59,12 @@ class Parameters(FactorParameters):
 
 
 DEFAULTS = Parameters()
+
+# Why each default is what it is: docs/scoring.md shows it beside the parameter (tools/docs.py).
+WHY = {
+    "min_activities": "fewer activities with hours, money or travel do not show a pattern of spending",
+    "tolerance": "effort estimates are rough; ten percentage points off the split is not worth a finding",
+}
 
 OFF_SPLIT = template(
     "investment.off_split",

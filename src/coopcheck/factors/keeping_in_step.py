@@ -51,6 +51,8 @@ from coopcheck.months import add_months
 
 ID = "keeping_in_step"
 TITLE = N_("Keeping in step")
+# What a good score rests on, shown in reports when neither a finding nor a reason says more.
+BASIS = N_("Both sides answer requests within the agreed time and keep their deadlines.")
 SURVEY = "Keeping in step: similar speed on both sides."  # what a survey rating means
 
 
@@ -69,6 +71,18 @@ class Parameters(FactorParameters):
 
 
 DEFAULTS = Parameters()
+
+# Why each default is what it is: docs/scoring.md shows it beside the parameter (tools/docs.py).
+WHY = {
+    "default_response_days": "a working week: what most partners would call an answer in time",
+    "min_requests": "one or two answers are anecdotes, not a pace",
+    "out_of_step_balance": "below this the slower side takes a third longer than the faster side plus the agreed days",
+    "late_share": "meeting fewer than seven in ten deadlines is a habit, not an accident",
+    "window_months": (
+        "a year and a half holds enough requests for a median, and a slow first year "
+        "is forgiven once the pace has changed"
+    ),
+}
 
 SLOW_SIDE = template(
     "keeping_in_step.slow_side",

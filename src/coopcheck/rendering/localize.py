@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
+from coopcheck import factors
 from coopcheck.assessment.model import Diagnosis, Evidence, FactorResult, Finding
 from coopcheck.i18n import N_, _, current_language, ngettext
 
@@ -30,11 +31,9 @@ BANDS: dict[str, str] = {"green": N_("green"), "amber": N_("amber"), "red": N_("
 RISK_LEVELS: dict[str, str] = {"low": N_("low"), "medium": N_("medium"), "high": N_("high")}
 # Severity as words a client reads: what to do about a finding, not how a program ranks it.
 SEVERITIES: dict[str, str] = {"error": N_("Act now"), "warning": N_("Watch"), "info": N_("Note")}
-SECTIONS: dict[str, str] = {
-    "anchoring": N_("Anchoring"),
-    "keeping_in_step": N_("Keeping in step"),
-    "investment": N_("Investment"),
-    "commitment": N_("Commitment"),
+# The sections of the assessment that are not influence factors; a factor's title is the `TITLE`
+# of its module (see `SECTIONS`), so that adding a factor does not touch this file.
+ASSESSMENT_SECTIONS: dict[str, str] = {
     "influence": N_("Influence"),
     "outcome": N_("Outcome"),
     "reciprocity": N_("Reciprocity"),
@@ -44,6 +43,26 @@ SECTIONS: dict[str, str] = {
     "health": N_("Health"),
     "diagnosis": N_("Diagnosis"),
 }
+
+
+class _Sections(Mapping[str, str]):
+    """The title of every section of a report: the registered influence factors, then the rest.
+
+    Read at each lookup, so a factor registered after import (a plug-in, a test) has its title too."""
+
+    def __getitem__(self, key: str) -> str:
+        factor = factors.BY_ID.get(key)
+        return factor.TITLE if factor is not None else ASSESSMENT_SECTIONS[key]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from factors.BY_ID
+        yield from ASSESSMENT_SECTIONS
+
+    def __len__(self) -> int:
+        return len(factors.BY_ID) + len(ASSESSMENT_SECTIONS)
+
+
+SECTIONS: Mapping[str, str] = _Sections()
 KINDS: dict[str, str] = {
     "joint_market": N_("joint go-to-market partnership"),
     "development": N_("development partnership"),
@@ -54,13 +73,6 @@ TARGETS: dict[str, str] = {
     "joint_campaigns": N_("Joint campaigns"),
     "projects_won": N_("Projects won"),
     "revenue": N_("Revenue"),
-}
-# What a factor rests on when it scored without a finding and without a reason of its own.
-FACTOR_BASIS: dict[str, str] = {
-    "anchoring": N_("Sponsors and working-level contacts on both sides, in exchange at both levels."),
-    "keeping_in_step": N_("Both sides answer requests within the agreed time and keep their deadlines."),
-    "investment": N_("Both sides carry their agreed share of the investment."),
-    "commitment": N_("Reviews held in the agreed rhythm, their actions followed up."),
 }
 # Activity types, for evidence shown to a client as "date: topic" (or the type, where there is no topic).
 ACTIVITY_TYPES: dict[str, str] = {
@@ -247,9 +259,8 @@ def factor_basis(factor: FactorResult) -> str:
         return text(factor.reason)
     if factor.findings:
         return message(factor.findings[0])
-    if factor.score is None or factor.id not in FACTOR_BASIS:
-        return ""
-    return _(FACTOR_BASIS[factor.id])
+    basis = getattr(factors.BY_ID.get(factor.id), "BASIS", None)  # the factor module's sentence
+    return _(basis) if basis and factor.score is not None else ""
 
 
 def evidence(cited: Evidence) -> str:

@@ -78,21 +78,16 @@ AUDIENCES = ("client", "analyst")
 
 
 def context(assessment: Assessment, trend: Trend | None = None, audience: str = "analyst") -> dict[str, Any]:
-    from coopcheck import __version__
-
     one_way = assessment.reciprocity.one_way
-    names = partner_names(assessment.partnership)
-    return {
+    about = _partnership_context(assessment.partnership)
+    names = about["names"]
+    return about | {
         "a": assessment,
-        "p": assessment.partnership,
-        "currency": assessment.partnership.currency,
-        "names": names,
         "giver": partner_name(assessment, one_way.giver) if one_way.detected else None,
         "receiver": partner_name(assessment, one_way.receiver) if one_way.detected else None,
         "moved": [change_text(m, names, assessment.findings) for m in assessment.movements],
         "trend": trend,
         "turning": turning_points(trend, names) if trend else {},
-        "version": __version__,
         "appendix": audience == "analyst",
     }
 
@@ -115,14 +110,13 @@ def portfolio_context(assessments: Sequence[Assessment]) -> dict[str, Any]:
 
 
 def trend_context(trend: Trend) -> dict[str, Any]:
+    about = _partnership_context(trend.partnership)
+    return about | {"trend": trend, "turning": turning_points(trend, about["names"])}
+
+
+def _partnership_context(partnership: PartnershipRef) -> dict[str, Any]:
+    """What every report on one partnership shows: the partnership, its currency and partner names."""
     from coopcheck import __version__
 
-    names = partner_names(trend.partnership)
-    return {
-        "trend": trend,
-        "p": trend.partnership,
-        "currency": trend.partnership.currency,
-        "names": names,
-        "turning": turning_points(trend, names),
-        "version": __version__,
-    }
+    names = partner_names(partnership)
+    return {"p": partnership, "currency": partnership.currency, "names": names, "version": __version__}

@@ -2,7 +2,8 @@
 
 Templates call `_("English text with {name}", name=value)`: the text is looked up in the
 message catalogue (Babel extracts these calls, see docs/translations.md) and then formatted.
-Filters format numbers, money and months for the current language (see `localize`).
+Filters format numbers, money and months for the current language (see `localize`); `md` and
+`code` make text from the input inert in Markdown (see `markup`).
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ from typing import Any
 
 from coopcheck.i18n import _, current_language, ngettext, set_language
 from coopcheck.rendering import localize
-
-MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"})
+from coopcheck.rendering.markup import code, markdown
 
 
 def translate(message: str, **params: Any) -> str:
@@ -29,9 +29,16 @@ def translate_plural(singular: str, plural: str, count: int, **params: Any) -> s
     return ngettext(singular, plural, count).format(count=count, **params)
 
 
-def markdown_escape(value: object) -> str:
-    """Text from the input (names, topics) made inert in Markdown, including table cells."""
-    return str(value).translate(MARKDOWN_SPECIAL).replace("\n", " ")
+# The filters that turn an id into its translated label, and the table each reads.
+LABELS = {
+    "diagnosis": localize.DIAGNOSES,
+    "band": localize.BANDS,
+    "risk": localize.RISK_LEVELS,
+    "severity": localize.SEVERITIES,
+    "section": localize.SECTIONS,
+    "target": localize.TARGETS,
+    "kind": localize.KINDS,
+}
 
 
 @functools.cache
@@ -69,15 +76,10 @@ def environment(markup: str) -> Any:
         remediation=localize.remediation,
         text=localize.text,
         summary=localize.diagnosis_summary,
-        diagnosis=lambda key: localize.label(localize.DIAGNOSES, key),
-        band=lambda key: localize.label(localize.BANDS, key),
-        risk=lambda key: localize.label(localize.RISK_LEVELS, key),
-        severity=lambda key: localize.label(localize.SEVERITIES, key),
-        section=lambda key: localize.label(localize.SECTIONS, key),
-        target=lambda key: localize.label(localize.TARGETS, key),
-        kind=lambda key: localize.label(localize.KINDS, key),
-        md=markdown_escape,
+        md=markdown,
+        code=code,
     )
+    env.filters.update({name: functools.partial(localize.label, table) for name, table in LABELS.items()})
     return env
 
 

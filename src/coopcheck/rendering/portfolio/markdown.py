@@ -10,6 +10,7 @@ from __future__ import annotations
 from coopcheck.assessment.portfolio import CheckedPartnership, PortfolioCheck
 from coopcheck.i18n import _
 from coopcheck.rendering import localize
+from coopcheck.rendering.markup import code, html_text, markdown
 from coopcheck.rendering.portfolio import cells
 
 LIMIT_BYTES = 1024 * 1024
@@ -17,63 +18,50 @@ STATUS_MARKS = {"passed": "✅", "failed": "❌", "invalid": "⚠️"}
 RESERVED_BYTES = 400  # room for the truncation note
 
 
-def escape(text: str) -> str:
-    """Text that stays inside its table cell and is never read as HTML."""
-    return (
-        text.replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\r", " ")
-        .replace("\n", " ")
-    )
-
-
 def _row(result: CheckedPartnership) -> str:
     mark = STATUS_MARKS[result.status]
     assessment = result.assessment()
     if assessment is None:
-        return f"| {mark} | `{escape(result.file)}` | | | | | | | {escape(cells.outcome(result))} |\n"
-    moved = "<br>".join(escape(item) for item in cells.what_moved(assessment))
+        return f"| {mark} | {code(result.file)} | | | | | | | {markdown(cells.outcome(result))} |\n"
+    moved = "<br>".join(markdown(item) for item in cells.what_moved(assessment))
     change = cells.change(result) + (f"<br>{moved}" if moved else "")
     values = [
-        f"**{escape(assessment.partnership.name)}**<br>`{escape(result.file)}`",
+        f"**{markdown(assessment.partnership.name)}**<br>{code(result.file)}",
         cells.health(assessment),
         cells.diagnosis(assessment),
         cells.reciprocity(assessment),
-        escape(cells.one_way(assessment)),
+        markdown(cells.one_way(assessment)),
         cells.empty_contact_risk(assessment),
         change,
-        escape(cells.outcome(result)),
+        markdown(cells.outcome(result)),
     ]
     return f"| {mark} | " + " | ".join(values) + " |\n"
 
 
 def _details(result: CheckedPartnership) -> str:
     if result.status == "invalid":
-        lines = [f"- `{escape(str(d))}`" for d in result.errors]
-        return f"<details><summary>⚠️ {escape(result.file)}</summary>\n\n" + "\n".join(lines) + "\n\n</details>\n"
+        lines = [f"- {code(d, in_table=False)}" for d in result.errors]
+        return f"<details><summary>⚠️ {html_text(result.file)}</summary>\n\n" + "\n".join(lines) + "\n\n</details>\n"
     assessment = result.assessment()
     assert assessment is not None
     hits = "; ".join(hit.message for hit in result.hits)
-    lines = [f"**{escape(hit.message)}**" for hit in result.hits]
+    lines = [f"**{markdown(hit.message)}**" for hit in result.hits]
     for finding in assessment.findings:
-        where = ", ".join(f"`{escape(e.file)}:{e.line}`" for e in finding.evidence[:3])
-        text = f"- {escape(localize.message(finding))}" + (f" ({where})" if where else "")
+        where = ", ".join(code(f"{e.file}:{e.line}", in_table=False) for e in finding.evidence[:3])
+        text = f"- {markdown(localize.message(finding))}" + (f" ({where})" if where else "")
         remediation = localize.remediation(finding)
         if remediation:
-            text += f" — {escape(remediation)}"
+            text += f" — {markdown(remediation)}"
         lines.append(text)
-    summary = f"❌ {escape(result.name)}: {escape(hits)}"
+    summary = f"❌ {html_text(result.name)}: {html_text(hits)}"
     return f"<details><summary>{summary}</summary>\n\n" + "\n".join(lines) + "\n\n</details>\n"
 
 
 def render(check: PortfolioCheck, limit: int = LIMIT_BYTES) -> str:
     """The summary, never larger than `limit` bytes of UTF-8."""
     head = (
-        f"## coopcheck: {escape(cells.summary(check))}\n\n"
-        + escape(
+        f"## coopcheck: {markdown(cells.summary(check))}\n\n"
+        + markdown(
             _("As of {date}; {thresholds}.").format(date=localize.date(check.as_of), thresholds=cells.thresholds(check))
         )
         + "\n\n"
