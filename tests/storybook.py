@@ -36,6 +36,8 @@ CSV_COLUMNS = (
     "id date from to type level people topic hours travel_cost value attribution responds_to due actions note"
 ).split()
 GIVE_TYPES = ("referral", "lead", "content", "enablement", "support", "introduction")
+GREEN_OR_AMBER = frozenset({"green", "amber"})
+AMBER_OR_RED = frozenset({"amber", "red"})
 OUTCOME_VALUES = {"project_won": 40_000, "revenue": 25_000, "joint_campaign": 0}  # in EUR, times `scale`
 
 

@@ -13,19 +13,14 @@ from __future__ import annotations
 import functools
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from headlines import FORMATS, LANGS, assert_consistent, assess
-from storybook import D, Outcome, Partner, Rhythm, Story, Verdict, every, write
-
-Report = dict[str, Any]
+from headlines import FORMATS, LANGS, Report, assert_consistent, assess
+from storybook import AMBER_OR_RED, GREEN_OR_AMBER, D, Outcome, Partner, Rhythm, Story, Verdict, every, write
 
 GREEN = frozenset({"green"})
 RED = frozenset({"red"})
-GREEN_OR_AMBER = frozenset({"green", "amber"})
-AMBER_OR_RED = frozenset({"amber", "red"})
 UNBANDED = frozenset({None})
 
 
