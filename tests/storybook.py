@@ -15,6 +15,7 @@ assess` to load. The month-by-month rhythm is the one the shipped examples follo
   nothing and pays nothing;
 - after `work_until` neither side works (no contact, review, contribution or cost); outcomes that
   were in the pipeline may still come;
+- `unanswered`: that side never answers a request of the other side;
 - `substance=False`: contacts have no topic, and nobody hands anything over (sponsors' lunches,
   calls and messages with nothing to show).
 
@@ -59,6 +60,7 @@ class Rhythm:
     work_until: str | None = None  # YYYY-MM: the last month anyone works
     substance: bool = True
     taker_hosts: bool = False  # after the turn the taker still hosts a call a month (shared time, nothing given)
+    unanswered: str | None = None  # this side never answers the other side's requests
     travel: float = 0  # EUR per sponsors' meeting
 
 
@@ -198,7 +200,7 @@ def _month(log: _Log, index: int, y: int, m: int) -> None:
                     topic=f"{kind.capitalize()} for {other.name}")  # fmt: skip
         asked = log.add(D(y, m, 5 if p is a else 12), p.key, "request", level="working", people=[p.contacts[0]],
                         hours=0.5, topic=f"Question from {p.name}", due=D(y, m, 10 if p is a else 17))  # fmt: skip
-        if asked is not None and _works(story, other.key, y, m):
+        if asked is not None and _works(story, other.key, y, m) and other.key != story.rhythm.unanswered:
             log.add(D(y, m, 7 if p is a else 14), other.key, "delivery", level="working",
                     people=[other.contacts[0]], hours=2, topic=f"Answer for {p.name}", responds_to=asked)  # fmt: skip
         if index % 2 == 1:

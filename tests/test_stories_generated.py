@@ -196,6 +196,29 @@ STORIES = (
         log="csv",
     ),
     Story(
+        # Drug-delivery device makers building a pump together: all goes well, except that Medivo never
+        # answers a request; nine months in, nothing is due yet.
+        "building-unanswered", "Kessler x Medivo wearable infusion pump", "development", "EUR", 1.0,
+        (Partner("kessler", "Kessler Fluidtechnik GmbH", "Anja Kessler", ("Rolf Brandt", "Eva Seidel"), 120),
+         Partner("medivo", "Medivo Devices S.p.A.", "Paolo Conti", ("Giulia Neri", "Luca Greco"), 110)),
+        D(2025, 11, 3), D(2026, 8, 14),
+        {"projects_won": (2, D(2027, 12, 31)), "revenue": (150_000, D(2027, 12, 31))},
+        Verdict("building", frozenset({"amber"}), "low"),  # a broken factor caps the band at amber
+        log="csv",
+        rhythm=Rhythm(unanswered="medivo"),
+    ),
+    Story(
+        # A fintech and a bank's SME unit: tidy work on both sides, and five months after results fell
+        # due, not a single one (one month short of a zombie).
+        "dry-five-months", "Ledgerly x Hanse SME banking", "joint_market", "EUR", 1.0,
+        (Partner("ledgerly", "Ledgerly GmbH", "Mara Jensen", ("Till Becker", "Ole Hansen"), 115),
+         Partner("hanse", "Hanse Mittelstandsbank AG", "Frank Petersen", ("Birte Lorenz", "Jan Voss"), 125)),
+        D(2025, 7, 1), D(2026, 3, 20),
+        {"projects_won": (4, D(2026, 6, 30)), "revenue": (160_000, D(2026, 6, 30))},
+        Verdict("empty", AMBER_OR_RED, "high"),
+        log="yaml",
+    ),
+    Story(
         # A security firm and a cloud provider five weeks after their kickoff: too early to judge.
         "onboarding-new", "Thistle x Ferncroft managed security", "joint_market", "GBP", 0.85,
         (Partner("thistle", "Thistle Cyber Ltd", "Moira Campbell", ("Ewan Ross", "Isla Reid"), 110),
