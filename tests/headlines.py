@@ -33,12 +33,13 @@ INFLUENCE_STRONG = ScoringParameters().diagnosis.influence_strong
 # A headline that says nothing came of the partnership, although the outcome section lists outcomes.
 NO_OUTCOMES = {
     "en": re.compile(
-        r"\bno outcomes?\b(?!\s+(?:is\s+|are\s+)?(?:yet\s+)?due|\s+for\s+\d)|\bnone has come\b|\bnothing to show\b",
+        r"\bno outcomes?\b(?!\s+(?:is\s+|are\s+)?(?:yet\s+)?due|\s+for\s+\d)|\bnone has come\b|\bnothing to show\b"
+        r"|\bexpect the first\b",
         re.IGNORECASE,
     ),
     "de": re.compile(
         r"\bbisher kein Ergebnis\b|\bnoch kein(?:es| Ergebnis)\b"
-        r"|\bkeine Ergebnisse vorzuweisen\b|\bnichts vorzuweisen\b",
+        r"|\bkeine Ergebnisse vorzuweisen\b|\bnichts vorzuweisen\b|\bdas erste ist\b",
         re.IGNORECASE,
     ),
 }

@@ -196,6 +196,18 @@ STORIES = (
         log="csv",
     ),
     Story(
+        # A packaging machine maker and a vision software firm build an inspection module; a pilot customer
+        # bought early, in April, long before anything was due.
+        "building-early-win", "Mertens x Optivue inspection module", "development", "EUR", 1.0,
+        (Partner("mertens", "Mertens Verpackungsmaschinen GmbH", "Klaus Mertens", ("Ines Vogel", "Timo Busch"), 105),
+         Partner("optivue", "Optivue Vision B.V.", "Sanne de Vries", ("Bram Visser", "Lotte Smit"), 115)),
+        D(2026, 1, 5), D(2026, 9, 10),
+        {"projects_won": (3, D(2027, 8, 31)), "revenue": (120_000, D(2027, 8, 31))},
+        Verdict("building", GREEN_OR_AMBER, "low"),
+        log="csv",
+        outcomes=(Outcome(D(2026, 4, 20), "optivue", "project_won"),),
+    ),
+    Story(
         # Drug-delivery device makers building a pump together: all goes well, except that Medivo never
         # answers a request; nine months in, nothing is due yet.
         "building-unanswered", "Kessler x Medivo wearable infusion pump", "development", "EUR", 1.0,

@@ -16,7 +16,7 @@ In this order, the first that applies:
 - building: otherwise: outcomes not yet due, or due but not yet come, or coming while one factor
   is broken under an otherwise strong influence (the sentence names the factor to mend); it says
   by when the next result is to be expected (the day the partnership would become a zombie without
-  one).
+  one), and names the outcomes that came before any was due.
 
 The sentence is filled from the sections below it (influence, outcome totals, one-way giver and
 cost, empty-contact risk), so it cannot say what they contradict: `empty` never stands beside a
@@ -93,6 +93,10 @@ EMPTY_WEAK = N_(
 )
 BUILDING_NOT_DUE = N_(
     "Building: influence {influence}; no outcome is due before {due_from}, expect the first by {expect_by}."
+)
+BUILDING_EARLY = N_(
+    "Building: influence {influence}; outcomes have come early (joint campaigns {campaigns}, projects won "
+    "{projects}, revenue {revenue:,.0f} {currency}), none is due before {due_from}, expect the next by {expect_by}."
 )
 BUILDING_DUE = N_(
     "Building: influence {influence}; outcomes have been due since {due_from} and none has come yet, "
@@ -260,6 +264,8 @@ def _building(s: Sections, params: DiagnosisParameters, zombie_months: int) -> D
     figures: Params = {**_influence(s), "due_from": due_from.isoformat(), "expect_by": expect_by.isoformat()}
     if evidence.as_of < due_from and not strong and not _scored(s):
         return _said("building", BUILDING_UNSCORED, figures, expect_by)
+    if evidence.as_of < due_from and strong and last is not None:
+        return _said("building", BUILDING_EARLY, {**figures, **_outcome_totals(s)}, expect_by)
     if evidence.as_of < due_from and strong:
         return _said("building", BUILDING_NOT_DUE, figures, expect_by)
     if evidence.as_of < due_from:
