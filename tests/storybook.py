@@ -3,7 +3,7 @@
 A `Story` says who the partners are, what they agreed, how they work together month by month
 (`Rhythm`) and which outcomes came of it; `write(story, folder)` turns it into a partnership file
 with its log inline, in a YAML log or in a CSV log (as a CRM export gives it), for `coopcheck
-assess` to load. The month-by-month rhythm is the one the shipped examples follow:
+assess` to load. The month-by-month rhythm, in the manner of the shipped examples:
 
 - every month each working side hosts a call with a topic, hands over two contributions, asks the
   other side for something (answered within two days, before the agreed five days) and, every
@@ -11,8 +11,8 @@ assess` to load. The month-by-month rhythm is the one the shipped examples follo
 - a review each month (actions for one person on each side, followed up by the work that month),
   hosted in turn, and the two sponsors meet every third month;
 - from the `turn` month on only the `giver` works: the other side still asks for things (the giver
-  answers) and, with `taker_hosts`, still hosts a call a month, but it hands nothing over, answers
-  nothing and pays nothing;
+  answers) and, with `taker_hosts`, still hosts a call a month, but it hands nothing over (but one
+  brochure in the `token` month), answers nothing and pays nothing;
 - after `work_until` neither side works (no contact, review, contribution or cost); outcomes that
   were in the pipeline may still come;
 - `unanswered`: that side never answers a request of the other side;
@@ -61,6 +61,7 @@ class Rhythm:
     substance: bool = True
     taker_hosts: bool = False  # after the turn the taker still hosts a call a month (shared time, nothing given)
     unanswered: str | None = None  # this side never answers the other side's requests
+    token: str | None = None  # YYYY-MM: after the turn, the taker hands over one small item this month
     travel: float = 0  # EUR per sponsors' meeting
 
 
@@ -173,6 +174,9 @@ def _month(log: _Log, index: int, y: int, m: int) -> None:
                     topic=f"{taker.name} status call: what we need next")  # fmt: skip
         asked = log.add(D(y, m, 12), taker.key, "request", level="working", people=[taker.contacts[0]], hours=0.5,
                         topic=f"Question from {taker.name}", due=D(y, m, 17))  # fmt: skip
+        if f"{y:04d}-{m:02d}" == story.rhythm.token:
+            log.add(D(y, m, 20), taker.key, "content", level="working", people=[taker.contacts[1]], hours=1,
+                    topic=f"{taker.name} brochure for the joint booth")  # fmt: skip
         if asked is not None:
             log.add(D(y, m, 14), working[0].key, "delivery", level="working", people=[working[0].contacts[0]],
                     hours=2, topic=f"Answer for {taker.name}", responds_to=asked)  # fmt: skip

@@ -2,7 +2,7 @@
 
 Each story below is a partnership told as data (`storybook.Story`): other partners, industries and
 currencies than the shipped examples, logs inline, in YAML and in CSV, one-way streets that turn in
-February, March, June, October and December. Each is written to a temporary folder as a user
+February, March, June, September, October and December. Each is written to a temporary folder as a user
 would write it and assessed with `coopcheck assess FILE --as-of DATE --format json`; its `Verdict`
 says what a consultant reads off the story: the diagnosis, the band(s), the empty-contact risk, and
 the one-way street (who carries it and since when: the month of the turn).
@@ -96,6 +96,20 @@ STORIES = (
         rhythm=Rhythm(turn="2026-03", giver="kaito"),
         outcomes=(Outcome(D(2026, 1, 15), "rheinfeld", "project_won"), Outcome(D(2026, 2, 12), "kaito", "revenue"),
                   *every("2026-04", "2026-07", 1, "kaito", "revenue", day=9)),
+    ),
+    Story(
+        # A Polish IT integrator and a Danish HR software maker; from September 2025 only Wisła gives,
+        # but for one brochure Fjordvik sends in November.
+        "oneway-sep-token", "Wisła x Fjordvik HR cloud rollout", "joint_market", "PLN", 4.3,
+        (Partner("wisla", "Wisła Integracje Sp. z o.o.", "Marta Nowak", ("Piotr Zając", "Ewa Kowal"), 420),
+         Partner("fjordvik", "Fjordvik HR Software ApS", "Mette Lund", ("Søren Dahl", "Freja Holm"), 480)),
+        D(2025, 3, 3), D(2026, 1, 29),
+        {"projects_won": (5, D(2026, 9, 30)), "revenue": (140_000, D(2026, 9, 30))},
+        one_way("wisla", "2025-09"),
+        log="csv",
+        rhythm=Rhythm(turn="2025-09", giver="wisla", taker_hosts=True, token="2025-11"),
+        outcomes=(Outcome(D(2025, 6, 18), "fjordvik", "project_won"), Outcome(D(2025, 8, 7), "wisla", "revenue"),
+                  *every("2025-10", "2026-01", 1, "wisla", "project_won", day=15)),
     ),
     Story(
         # A law firm and a data analytics boutique in pounds: both give, results ahead of plan.
