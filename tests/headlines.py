@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import string
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -176,6 +177,11 @@ def json_headline(rep: Report, lang: str) -> str:
         set_language("en")
 
 
+def placeholders(template: str) -> set[str]:
+    """The figures a message template is filled with."""
+    return {field for _text, field, _spec, _conversion in string.Formatter().parse(template) if field}
+
+
 def translated(message: str | None, lang: str) -> str:
     set_language(lang)
     try:
@@ -190,6 +196,8 @@ def assert_consistent(rep: Report, shown: dict[str, str], lang: str) -> None:
     sections below it contradict."""
     diagnosis, label = rep["diagnosis"]["id"], LABELS[lang][rep["diagnosis"]["id"]]
     sentence = json_headline(rep, lang)
+    template = rep["diagnosis"]["template"]
+    assert placeholders(translated(template, lang)) == placeholders(template), f"{lang} headline drops a figure"
     assert sentence.startswith(label + ":"), f"diagnosis {diagnosis}, headline: {sentence}"
     assert markdown_headline(shown["markdown"]) == sentence, "Markdown and JSON headlines differ"
     marked, in_html = html_headline(shown["html"])

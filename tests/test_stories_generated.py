@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from headlines import FORMATS, LANGS, Report, assert_consistent, assess
+from headlines import FORMATS, LANGS, Report, assert_consistent, assess, placeholders, translated
 from storybook import AMBER_OR_RED, GREEN_OR_AMBER, D, Outcome, Partner, Rhythm, Story, Verdict, every, write
 
 GREEN = frozenset({"green"})
@@ -311,3 +311,15 @@ def test_headline_is_one_sentence_in_every_format_and_contradicts_nothing(name: 
 @pytest.mark.parametrize("name", ["oneway-dec", "thriving-gbp"])
 def test_the_json_contract_does_not_depend_on_the_language(name: str, folder: Path) -> None:
     assert shown(name, folder, "json", "de") == shown(name, folder, "json", "en")
+
+
+def test_every_headline_template_carries_the_same_figures_in_german() -> None:
+    """Also the sentences no story reaches: the German reader gets every figure the English one gets."""
+    from coopcheck.assessment import diagnosis
+
+    templates = [value for name, value in vars(diagnosis).items() if name.isupper() and isinstance(value, str)]
+    assert len(templates) >= 19
+    for template in templates:
+        german = translated(template, "de")
+        assert german != template, f"untranslated: {template}"
+        assert placeholders(german) == placeholders(template), template
