@@ -8,8 +8,8 @@ assess` to load. The month-by-month rhythm, in the manner of the shipped example
 - every month each working side hosts a call with a topic, hands over two contributions, asks the
   other side for something (answered within two days, before the agreed five days) and, every
   other month, pays its half of a shared cost;
-- a review each month (actions for one person on each side, followed up by the work that month),
-  hosted in turn, and the two sponsors meet every third month;
+- a review each month, every `reviews_every` months or never (`None`) (actions for one person on each side,
+  followed up by the work that month), hosted in turn, and the two sponsors meet every third month;
 - from the `turn` month on only the `giver` works: the other side still asks for things (the giver
   answers) and, with `taker_hosts`, still hosts a call a month, but it hands nothing over (but one
   brochure in the `token` month), answers nothing and pays nothing;
@@ -17,7 +17,7 @@ assess` to load. The month-by-month rhythm, in the manner of the shipped example
   were in the pipeline may still come;
 - `unanswered`: that side never answers a request of the other side;
 - `substance=False`: contacts have no topic, and nobody hands anything over (sponsors' lunches,
-  calls and messages with nothing to show).
+  calls and messages with nothing to show); only the reviews have an agenda.
 
 Money is written in the story's currency: amounts are euro figures times `Story.scale`.
 """
@@ -61,6 +61,7 @@ class Rhythm:
     substance: bool = True
     taker_hosts: bool = False  # after the turn the taker still hosts a call a month (shared time, nothing given)
     unanswered: str | None = None  # this side never answers the other side's requests
+    reviews_every: int | None = 1  # months between reviews (from the first month on); None: no review
     token: str | None = None  # YYYY-MM: after the turn, the taker hands over one small item this month
     travel: float = 0  # EUR per sponsors' meeting
 
@@ -100,6 +101,7 @@ class Story:
     rhythm: Rhythm = Rhythm()
     outcomes: tuple[Outcome, ...] = ()
     active: bool = True  # False: nothing has happened yet
+    review_every_days: int = 30  # the agreed review rhythm
     last_day: dt.date | None = None  # nothing is logged after this day (default: the day before `as_of`)
     surveys: list[dict[str, Any]] = field(default_factory=list)
 
@@ -185,15 +187,16 @@ def _month(log: _Log, index: int, y: int, m: int) -> None:
         log.add(D(y, m, 23), host.key, "meeting", level="executive", people=[a.sponsor, b.sponsor], hours=2,
                 topic="Steering: pipeline, plan for the next quarter" if substance else None,
                 travel_cost=log.money(story.rhythm.travel) or None)  # fmt: skip
+    if story.rhythm.reviews_every and index % story.rhythm.reviews_every == 0:
+        log.add(D(y, m, 3), host.key, "review", level="working", people=pair, hours=1.5,
+                topic="Review: pipeline, open requests, costs",
+                actions=[f"Prepare the next campaign ({a.contacts[index % 2]})",
+                         f"Qualify the open leads ({b.contacts[index % 2]})"])  # fmt: skip
     if not substance:
         for p in working:
             log.add(D(y, m, 8 if p is a else 15), p.key, "call", level="working", people=pair, hours=1)
             log.add(D(y, m, 19 if p is a else 21), p.key, "message", level="working", people=[p.contacts[0]], hours=0.5)
         return
-    log.add(D(y, m, 3), host.key, "review", level="working", people=pair, hours=1.5,
-            topic="Monthly review: pipeline, open requests, costs",
-            actions=[f"Prepare the next campaign ({a.contacts[index % 2]})",
-                     f"Qualify the open leads ({b.contacts[index % 2]})"])  # fmt: skip
     for p in working:
         other = b if p is a else a
         log.add(D(y, m, 8 if p is a else 15), p.key, "call", level="working", people=pair, hours=1,
@@ -242,7 +245,7 @@ def definition(story: Story) -> dict[str, Any]:
         "kind": story.kind,
         "started": story.started,
         "currency": story.currency,
-        "review_every_days": 30,
+        "review_every_days": story.review_every_days,
         "partners": {
             p.key: {"name": p.name, "sponsor": p.sponsor, "contacts": list(p.contacts), "hourly_rate": p.rate}
             for p in (a, b)

@@ -148,7 +148,20 @@ STORIES = (
         {"projects_won": (3, D(2026, 9, 30)), "revenue": (90_000, D(2026, 9, 30))},
         Verdict("empty", RED, "high"),
         log="csv",
-        rhythm=Rhythm(substance=False, travel=450),
+        rhythm=Rhythm(substance=False, travel=450, reviews_every=None),
+    ),
+    Story(
+        # Two engineering consultancies meet for lunch and talk on the phone, every contact but the quarterly
+        # review without a topic, and nothing is handed over; four months after results fell due, none.
+        "empty-agenda-only", "Stahlberg x Polder bridge engineering", "trusted_advisory", "EUR", 1.0,
+        (Partner("stahlberg", "Stahlberg Ingenieure GmbH", "Dr. Jan Stahlberg", ("Carla Moser", "Ben Wolf"), 130),
+         Partner("polder", "Polder Constructie Advies B.V.", "Willem de Boer", ("Fleur Bakker", "Daan Mulder"), 125)),
+        D(2025, 9, 1), D(2026, 4, 30),
+        {"projects_won": (3, D(2026, 8, 31)), "revenue": (90_000, D(2026, 8, 31))},
+        Verdict("empty", RED, "high"),
+        log="yaml",
+        rhythm=Rhythm(substance=False, travel=380, reviews_every=3),
+        review_every_days=90,
     ),
     Story(
         # A grid operator and a battery storage maker: tidy work both ways, not one result although due.
