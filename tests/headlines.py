@@ -153,9 +153,7 @@ class Panel:
 
 
 def text_panel(text: str, lang: str) -> Panel:
-    set_language(lang)
-    moved = _("What moved since {date}:").split("{", 1)[0]
-    set_language("en")
+    moved = translated("What moved since {date}:", lang).split("{", 1)[0]
     top = text.split("╰", 1)[0].split("╭", 1)[1]
     content = [line.strip().strip("│").strip() for line in top.splitlines()[1:]]
     block = content[content.index("") + 1 :]
