@@ -250,7 +250,8 @@ def test_building_before_anything_is_due_says_by_when_and_names_the_weakest_fact
     assert diagnosis.id == "building"
     assert diagnosis.expect_outcomes_by == dt.date(2027, 6, 30)
     assert (diagnosis.params["factor"], diagnosis.params["factor_score"]) == ("Commitment", 0)
-    assert "weakest: Commitment 0" in diagnosis.summary
+    assert diagnosis.params["influence"] >= 60, "the influence score is strong: the factor under it is broken"
+    assert "Commitment is broken (0)" in diagnosis.summary and "only" not in diagnosis.summary
 
 
 # -- thresholds that fail a build -------------------------------------------------------------

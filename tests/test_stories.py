@@ -10,38 +10,25 @@ printed; a golden file pins whatever the code said, this file pins what it shoul
 from __future__ import annotations
 
 import functools
-import json
 import re
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-import coopcheck.cli  # noqa: F401  (registers every command on the app)
-from coopcheck.assessment.parameters import ScoringParameters
-from coopcheck.cli.app import app
+from headlines import (
+    FORMATS,
+    INFLUENCE_STRONG,
+    LANGS,
+    Report,
+    assert_consistent,
+    assess,
+    assess_json,
+    outcomes_achieved,
+)
+from storybook import AMBER_OR_RED, GREEN_OR_AMBER, Verdict
 from support import AS_OF, EXAMPLES, ROOT
-
-Report = dict[str, Any]
-
-GREEN_OR_AMBER = frozenset({"green", "amber"})
-AMBER_OR_RED = frozenset({"amber", "red"})
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """What a story's **Expected verdict** says, in the report's identifiers."""
-
-    diagnosis: str
-    bands: frozenset[str | None]
-    risk: str | None
-    giver: str | None = None  # a one-way street running on the assessment date: who carries it
-    since: str | None = None  # ... and the month it began
-
 
 VERDICTS = {
     "thriving": Verdict("thriving", frozenset({"green"}), "low"),
@@ -57,18 +44,10 @@ VERDICTS = {
 }
 
 
-def run_assess(path: Path, *options: str) -> Report:
-    """`coopcheck assess PATH --format json ...`, in-process, parsed."""
-    result = CliRunner().invoke(app, ["assess", str(path), "--format", "json", *options], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    report: Report = json.loads(result.stdout)
-    return report
-
-
 @functools.cache
 def report(name: str, as_of: str = AS_OF) -> Report:
     """The JSON report of `examples/<name>.yaml` (the JSON contract is in English)."""
-    return run_assess(EXAMPLES / f"{name}.yaml", "--as-of", as_of)
+    return assess_json(EXAMPLES / f"{name}.yaml", "--as-of", as_of)
 
 
 def factor(rep: Report, factor_id: str) -> Report:
@@ -130,73 +109,21 @@ def test_one_way_street_is_the_story(name: str) -> None:
     assert (one_way["giver"], one_way["since"]) == (story.giver, story.since)
 
 
-# -- the headline never contradicts the sections below it -------------------------------------
-
-NO_OUTCOMES = {
-    "en": re.compile(r"\bno outcomes?\b(?!\s+(?:is\s+|are\s+)?(?:yet\s+)?due)|\bnothing to show\b", re.IGNORECASE),
-    "de": re.compile(r"\bkeine Ergebnisse vorzuweisen\b|\bnichts vorzuweisen\b", re.IGNORECASE),
-}
-DOES_NOT_CARRY = {
-    "en": re.compile(r"\binfluence factors do not carry\b|\binfluence (?:factors )?(?:is |are )?weak\b", re.IGNORECASE),
-    "de": re.compile(r"\bEinflussfaktoren tragen die Partnerschaft nicht\b", re.IGNORECASE),
-}
-LABELS = {  # how the headline of each diagnosis begins, so that it cannot name another one
-    "en": {"onboarding": "Onboarding", "thriving": "Thriving", "building": "Building", "harvesting": "Harvesting",
-           "empty": "Empty"},
-    "de": {"onboarding": "Anlaufphase", "thriving": "Lebendig", "building": "Im Aufbau",
-           "harvesting": "Ernte ohne Pflege", "empty": "Leer"},
-}  # fmt: skip
-HEADLINE_ROW = re.compile(r"^\| \*\*(?:Diagnosis|Diagnose)\*\* \| (.*) \|$", re.MULTILINE)
-INFLUENCE_STRONG = ScoringParameters().diagnosis.influence_strong
-
-
-def outcomes_achieved(rep: Report) -> float:
-    totals = rep["outcome"]["totals"]
-    return float(sum(totals.get(key, 0) for key in ("joint_campaigns", "projects_won", "revenue")))
+# -- the headline never contradicts the sections below it, in any format or language ----------
 
 
 @functools.cache
-def headline(name: str, lang: str) -> str:
-    """The diagnosis line of the Markdown report, in `lang`."""
-    path = str(EXAMPLES / f"{name}.yaml")
-    result = CliRunner().invoke(app, ["assess", path, "--as-of", AS_OF, "--format", "markdown", "--lang", lang])
-    assert result.exit_code == 0, result.output
-    found = HEADLINE_ROW.search(result.stdout)
-    assert found, f"no diagnosis line in the Markdown report of {name}"
-    return found.group(1)
+def shown(name: str, fmt: str, lang: str) -> str:
+    """What `coopcheck assess examples/<name>.yaml --format FMT --lang LANG` prints."""
+    return assess(EXAMPLES / f"{name}.yaml", "--as-of", AS_OF, "--format", fmt, "--lang", lang)
 
 
-@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", list(VERDICTS))
-def test_headline_does_not_contradict_the_sections(name: str, lang: str) -> None:
-    rep, summary = report(name), headline(name, lang)
-    diagnosis = rep["diagnosis"]["id"]
-    risk, band = rep["empty_contact_risk"], rep["health"]["band"]
-    if outcomes_achieved(rep) > 0:
-        assert not NO_OUTCOMES[lang].search(summary), f"outcomes exist, yet the headline says: {summary}"
-    if (rep["influence"]["score"] or 0) >= INFLUENCE_STRONG:
-        assert not DOES_NOT_CARRY[lang].search(summary), f"influence is strong, yet the headline says: {summary}"
-    for other, label in LABELS[lang].items():
-        if other != diagnosis:
-            assert not summary.startswith(label), f"diagnosis {diagnosis}, headline: {summary}"
-    assert not (diagnosis == "empty" and risk["level"] == "low"), "empty while the empty-contact risk is low"
-    if diagnosis == "thriving":
-        assert not risk["zombie"] and band != "red", "thriving next to a zombie or a red band"
-    if rep["reciprocity"]["one_way"]["detected"]:
-        assert diagnosis == "one_way", "a running one-way street outranks every other diagnosis"
-
-
-@pytest.mark.parametrize("name", list(VERDICTS))
-def test_headline_is_the_same_in_json_and_markdown(name: str) -> None:
-    """The JSON's sentence and the report's are the same template filled with the same figures: the
-    JSON writes them plainly (`80,048 EUR`, `2026-02`), the report as people read them."""
-    from coopcheck.i18n import set_language
-    from coopcheck.rendering.localize import fill
-
-    diagnosis = report(name)["diagnosis"]
-    assert diagnosis["summary"] == diagnosis["template"].format(**diagnosis["params"])
-    set_language("en")
-    assert headline(name, "en") == fill(diagnosis["template"], diagnosis["params"])
+def test_headline_is_one_sentence_in_every_format_and_contradicts_nothing(name: str, lang: str) -> None:
+    """Text, Markdown and HTML show the JSON's sentence, led by its diagnosis, saying nothing the
+    sections contradict (see tests/headlines.py)."""
+    assert_consistent(report(name), {fmt: shown(name, fmt, lang) for fmt in FORMATS}, lang)
 
 
 # -- the headline figures of each story ------------------------------------------------------
@@ -342,7 +269,7 @@ def verdict_in(tmp_path: Path, code: str, rate: float, *, rates: bool = True) ->
     assert amounts >= 40  # travel, cost shares, deal values and revenue
     path = tmp_path / f"{code.lower()}-partnership.yaml"
     path.write_text(converted, encoding="utf-8")
-    there = run_assess(path, "--as-of", AS_OF)
+    there = assess_json(path, "--as-of", AS_OF)
     assert there["partnership"]["currency"] == code
     assert there["outcome"]["totals"]["revenue"] == pytest.approx(390000 * rate)
     return there

@@ -16,12 +16,15 @@ In this order, the first that applies:
 - building: otherwise: outcomes not yet due, or due but not yet come, or coming while one factor
   is broken under an otherwise strong influence (the sentence names the factor to mend); it says
   by when the next result is to be expected (the day the partnership would become a zombie without
-  one).
+  one), and names the outcomes that came before any was due.
 
 The sentence is filled from the sections below it (influence, outcome totals, one-way giver and
 cost, empty-contact risk), so it cannot say what they contradict: `empty` never stands beside a
 low risk, `thriving` never beside a zombie, a high risk or a red band, and "no outcome" is only
-said when there is none.
+said when there is none. "Influence is only ..." is said of an influence score below the strong
+threshold only: a factor broken under a strong score is named as broken, and an `empty` verdict
+beside a strong influence is told as the drought that makes it (months without outcome since
+results fell due).
 """
 
 from __future__ import annotations
@@ -91,6 +94,10 @@ EMPTY_WEAK = N_(
 BUILDING_NOT_DUE = N_(
     "Building: influence {influence}; no outcome is due before {due_from}, expect the first by {expect_by}."
 )
+BUILDING_EARLY = N_(
+    "Building: influence {influence}; outcomes have come early (joint campaigns {campaigns}, projects won "
+    "{projects}, revenue {revenue:,.0f} {currency}), none is due before {due_from}, expect the next by {expect_by}."
+)
 BUILDING_DUE = N_(
     "Building: influence {influence}; outcomes have been due since {due_from} and none has come yet, "
     "expect the first by {expect_by}."
@@ -103,6 +110,10 @@ BUILDING_BROKEN = N_(
     "Building: influence {influence}, but {factor} is broken ({factor_score}); outcome {outcome} (joint campaigns "
     "{campaigns}, projects won {projects}, revenue {revenue:,.0f} {currency}); mend it before the next results "
     "fall due."
+)
+BUILDING_BROKEN_NOT_DUE = N_(
+    "Building: influence {influence}, but {factor} is broken ({factor_score}); no outcome is due before {due_from}, "
+    "mend it before results fall due."
 )
 BUILDING_WEAK = N_(
     "Building: no outcome is due before {due_from}, but influence is only {influence} (weakest: {factor} "
@@ -173,8 +184,8 @@ def _diagnose(s: Sections, params: DiagnosisParameters, zombie_months: int) -> D
     if present and weak:
         return _harvesting(s)
     if s.risk.level == "high" or (s.risk.level == "medium" and not present and not strong):
-        return _empty(s)
-    return _building(s, strong, zombie_months)
+        return _empty(s, params)
+    return _building(s, params, zombie_months)
 
 
 def influence_strong(influence: Influence, params: DiagnosisParameters) -> bool:
@@ -226,30 +237,40 @@ def _harvesting(s: Sections) -> Diagnosis:
     return _said("harvesting", HARVESTING, {**figures, **_weakest(s)})
 
 
-def _empty(s: Sections) -> Diagnosis:
+def _score_strong(influence: Influence, params: DiagnosisParameters) -> bool:
+    """The influence score is strong, whether or not a factor is broken under it."""
+    return influence.score is not None and influence.score >= params.influence_strong
+
+
+def _empty(s: Sections, params: DiagnosisParameters) -> Diagnosis:
     risk = s.risk
     figures: Params = {**_influence(s), "risk": whole(risk.score), "level": risk.level}
     if risk.empty_share is not None and risk.empty_share >= 0.5:
         substance: Params = {"share": risk.empty_share, "contacts": risk.contacts}
         return _said("empty", EMPTY_SUBSTANCE, {**figures, **substance})
-    if s.evidence.outcomes:
+    if s.evidence.outcomes or _score_strong(s.influence, params):  # the drought makes it empty, not the influence
         return _said("empty", EMPTY_ZOMBIE, _zombie_figures(s))
     if not _scored(s):
         return _said("empty", EMPTY_UNSCORED, figures)
     return _said("empty", EMPTY_WEAK, {**figures, **_weakest(s)})
 
 
-def _building(s: Sections, strong: bool, zombie_months: int) -> Diagnosis:
+def _building(s: Sections, params: DiagnosisParameters, zombie_months: int) -> Diagnosis:
     evidence, outcome = s.evidence, s.outcome
+    strong = influence_strong(s.influence, params)
     due_from = outcome.due_from or evidence.definition.started
     last = max((o.date for o in evidence.outcomes), default=None)
     expect_by = add_months(max(last or due_from, due_from), zombie_months)
     figures: Params = {**_influence(s), "due_from": due_from.isoformat(), "expect_by": expect_by.isoformat()}
     if evidence.as_of < due_from and not strong and not _scored(s):
         return _said("building", BUILDING_UNSCORED, figures, expect_by)
+    if evidence.as_of < due_from and strong and last is not None:
+        return _said("building", BUILDING_EARLY, {**figures, **_outcome_totals(s)}, expect_by)
+    if evidence.as_of < due_from and strong:
+        return _said("building", BUILDING_NOT_DUE, figures, expect_by)
     if evidence.as_of < due_from:
-        template = BUILDING_NOT_DUE if strong else BUILDING_WEAK
-        return _said("building", template, figures if strong else {**figures, **_weakest(s)}, expect_by)
+        template = BUILDING_BROKEN_NOT_DUE if _score_strong(s.influence, params) else BUILDING_WEAK
+        return _said("building", template, {**figures, **_weakest(s)}, expect_by)
     if last is None:
         return _said("building", BUILDING_DUE, figures, expect_by)
     if not strong:
