@@ -144,8 +144,8 @@ def test_long_logs_load_whole_with_their_origins(tmp_path: Path) -> None:
 
 
 def test_activities_shared_for_memory_equal_each_validated_alone(tmp_path: Path) -> None:
-    """The loader shares equal dates, numbers and names between activities; each still reads as
-    written: `-0` keeps its sign beside `0`, `1.50` and `1.5` are one number, `due` a date of its own."""
+    """The loader shares equal dates, numbers, names and lists between activities; each still reads
+    as written: `-0` keeps its sign beside `0`, `1.50` and `1.5` are one number, `due` a date of its own."""
     import math
 
     from coopcheck.models import Activity
@@ -156,6 +156,8 @@ def test_activities_shared_for_memory_equal_each_validated_alone(tmp_path: Path)
         {"id": "c", "date": "2026-02-02", "from": "contoso", "to": "northwind", "type": "revenue", "value": "1.50"},
         {"id": "d", "date": "2026-02-02", "from": "contoso", "to": "northwind", "type": "request", "due": "2026-02-01",
          "travel_cost": "1.5", "people": ["Lea Vogt", "Lea Vogt"]},
+        {"id": "e", "date": "2026-02-03", "from": "contoso", "to": "northwind", "type": "review",
+         "people": ["Lea Vogt", "Lea Vogt"], "actions": ["Send the deck"]},
     ]  # fmt: skip
     text = "".join("  - " + "\n    ".join(f"{k}: {json.dumps(v)}" for k, v in item.items()) + "\n" for item in written)
     loaded = load_partnership(write(tmp_path, HEAD + "activities:\n" + text)).partnership
