@@ -143,6 +143,35 @@ def test_long_logs_load_whole_with_their_origins(tmp_path: Path) -> None:
     assert places[f"c{LONG - 1}"] == ("b.csv", LONG + 1, 1)
 
 
+def test_activities_shared_for_memory_equal_each_validated_alone(tmp_path: Path) -> None:
+    """The loader shares equal dates, numbers, names and lists between activities; each still reads
+    as written: `-0` keeps its sign beside `0`, `1.50` and `1.5` are one number, `due` a date of its own."""
+    import math
+
+    from coopcheck.models import Activity
+
+    written = [
+        {"id": "a", "date": "2026-02-01", "from": "northwind", "to": "contoso", "type": "call", "hours": "0"},
+        {"id": "b", "date": "2026-02-01", "from": "northwind", "to": "contoso", "type": "call", "hours": "-0"},
+        {"id": "c", "date": "2026-02-02", "from": "contoso", "to": "northwind", "type": "revenue", "value": "1.50"},
+        {"id": "d", "date": "2026-02-02", "from": "contoso", "to": "northwind", "type": "request", "due": "2026-02-01",
+         "travel_cost": "1.5", "people": ["Lea Vogt", "Lea Vogt"]},
+        {"id": "e", "date": "2026-02-03", "from": "contoso", "to": "northwind", "type": "review",
+         "people": ["Lea Vogt", "Lea Vogt"], "actions": ["Send the deck"]},
+    ]  # fmt: skip
+    text = "".join("  - " + "\n    ".join(f"{k}: {json.dumps(v)}" for k, v in item.items()) + "\n" for item in written)
+    loaded = load_partnership(write(tmp_path, HEAD + "activities:\n" + text)).partnership
+    assert loaded is not None
+    by_id = {activity.id: activity for activity in loaded.activities}
+    for item in written:
+        alone = Activity.model_validate(item)
+        assert by_id[item["id"]] == alone
+        assert by_id[item["id"]].model_fields_set == alone.model_fields_set
+    signs = [math.copysign(1, by_id[i].hours) for i in "ab" if by_id[i].hours is not None]
+    assert signs == [1, -1]
+    assert by_id["c"].value == by_id["d"].travel_cost == 1.5
+
+
 def test_loading_leaves_the_callers_garbage_collector_alone() -> None:
     import gc
 
