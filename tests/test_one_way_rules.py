@@ -86,3 +86,17 @@ def test_a_receiver_that_never_gave_is_a_street_from_the_first_month() -> None:
     assert not one_way(log, dt.date(2026, 4, 30)).detected  # four months on record are no history yet
     street = one_way(log, dt.date(2026, 5, 31))
     assert (street.detected, street.giver, street.since) == (True, A, "2026-01")
+
+
+def test_a_giver_that_hands_over_every_quarter_has_not_stopped() -> None:
+    """Northwind carries the partnership from May and switches to quarterly deliveries in July:
+    two months without giving are its rhythm, not the end of the street. A quarter without any
+    giving is."""
+    northwind = gives(A, months(1, 7), 3) + gives(A, [(2026, 10)], 6)
+    log = northwind + gives(B, months(1, 4), 4)
+    for month in range(6, 11):
+        street = one_way(log, dt.date(2026, month, 28))
+        assert (street.detected, street.since) == (True, "2026-05"), month
+    ended = one_way(log, dt.date(2027, 1, 31))  # November to January: nothing from either side
+    assert not ended.detected
+    assert [(s.since, s.until, s.ended) for s in ended.history] == [("2026-05", "2026-10", "stopped")]

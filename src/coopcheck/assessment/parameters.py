@@ -188,7 +188,7 @@ class OneWayGating(Params):
         default=4, ge=0, description="Months on record before the month in which a one-way street can be reported."
     )
     quiet_months: int = Field(
-        default=2, ge=1, description="Months in a row without giving from the giver after which its street has ended."
+        default=3, ge=1, description="Months in a row without giving from the giver after which its street has ended."
     )
 
 
