@@ -41,9 +41,13 @@ def gifts(side: str, months: range | list[int], per_month: int = 2, kind: str = 
     ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def report() -> Assessment:
-    """A balanced partnership: both sides give every month, with reviews, requests and an outcome."""
+    """A balanced partnership: both sides give every month, with reviews, requests and an outcome.
+
+    Built for each test, not once per module: mutation testing runs against each mutant only the
+    tests that called the mutated code, and a report shared by a module would be charged to the first
+    test that asked for it."""
     log = gifts(A, range(1, 10)) + gifts(B, range(1, 10))
     log += [act("2026-05-04", A, B, "project_won", value=20000, attribution="sourced", topic="Fabrikam")]
     return assess(partnership(log), AS_OF)
@@ -904,3 +908,62 @@ def test_a_side_without_a_sponsor_is_cited_at_its_key() -> None:
     loaded = places(partnership(gifts(A, range(1, 4)) + gifts(B, range(1, 4)), partners=partners))
     result = anchoring.assess(gather(loaded, AS_OF))
     assert [[e.line for e in f.evidence] for f in result.findings if f.id == "anchoring.no_sponsor"] == [[16]]
+
+
+# -- survivors of the seed-30 sample -----------------------------------------------------------
+
+
+def test_an_empty_item_between_commas_is_skipped_not_the_end_of_the_list() -> None:
+    assert parse_conditions(["red,,zombie", " ,one_way"]) == ("red", "zombie", "one_way")
+
+
+def test_a_thriving_headline_quotes_the_outcome_score_rounded_half_up() -> None:
+    log = gifts(A, range(1, 10)) + gifts(B, range(1, 10)) + anchored(range(1, 10))
+    log += [act(dt.date(2026, m, 10), A, B, "project_won", value=20000, attribution="sourced", topic="Deal")
+            for m in (3, 6)]  # fmt: skip
+    report = assess(partnership(log), AS_OF)
+    # 272 of 364 days: (0.747 - 0.25) / 0.75 x 4 projects = 2.65, so three expected; two won: 66.7
+    assert report.outcome.score == 66.7
+    assert report.diagnosis.id == "thriving"
+    assert report.diagnosis.params["outcome"] == 67
+    assert ", outcome 67 (joint campaigns 0, projects won 2, revenue 0 EUR)." in report.diagnosis.summary
+
+
+def test_the_monthly_series_says_what_contacts_without_a_topic_cost_each_month() -> None:
+    log = [act("2026-03-03", A, B, "meeting", hours=1), act("2026-03-10", B, A, "call", hours=2, travel_cost=30.5),
+           act("2026-04-07", A, B, "meeting", hours=1, topic="Pipeline")]  # fmt: skip
+    months = assess(partnership(log), dt.date(2026, 4, 30)).months
+    # 1 h and 2 h at 100 EUR, and the travel of the call; April's meeting had a topic
+    assert [(m.month, m.empty_contact_cost) for m in months] == [
+        ("2026-01", 0.0), ("2026-02", 0.0), ("2026-03", 330.5), ("2026-04", 0.0)
+    ]  # fmt: skip
+
+
+def test_a_target_due_on_the_day_the_partnership_started_is_due_in_full_at_once() -> None:
+    at_start = {"outcomes": {"projects_won": {"target": 2, "by": "2026-01-01"}}}
+    outcome = assess(partnership(gifts(A, range(1, 10)), success_factors=at_start), AS_OF).outcome
+    [won] = outcome.targets
+    assert (won.expected_to_date, won.progress, outcome.score) == (2.0, 0.0, 0.0)
+
+
+def test_a_side_without_a_rate_is_priced_at_the_stated_rate_to_the_cent() -> None:
+    partners = definition()["partners"]
+    partners[A]["hourly_rate"] = 97.25
+    del partners[B]["hourly_rate"]
+    report = assess(partnership([act("2026-03-03", B, A, "introduction", topic="Buyer")], partners=partners), AS_OF)
+    [unpriced] = [f for f in report.findings if f.id == "readiness.no_hourly_rate"]
+    assert unpriced.params["rate"] == 97.25
+    # an introduction is worth 2 hours at the reference rate: 2 x 97.25
+    assert report.reciprocity.given[B].contribution_value == 194.5
+
+
+def test_exchange_counts_the_assessment_month_and_the_five_before_it() -> None:
+    def executive(month: int, side: str) -> dict[str, Any]:
+        return act(dt.date(2026, month, 5), side, OTHER[side], "meeting", level="executive", topic="Plan")
+
+    working = [act(dt.date(2026, m, 3), side, OTHER[side], "meeting", level="working", topic="Plan")
+               for m in range(1, 10) for side in (A, B)]  # fmt: skip
+    inside = anchoring.assess(gather(partnership([*working, executive(4, A), executive(9, B)]), AS_OF))
+    assert not [f for f in inside.findings if f.id == "anchoring.missing_exchange"]  # April to September
+    outside = anchoring.assess(gather(partnership([*working, executive(3, A), executive(9, B)]), AS_OF))
+    assert [f.params["from_side"] for f in outside.findings if f.id == "anchoring.missing_exchange"] == ["Northwind"]

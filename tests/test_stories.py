@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 import subprocess
 import sys
@@ -164,6 +165,16 @@ def headline(name: str, lang: str) -> str:
     found = HEADLINE_ROW.search(result.stdout)
     assert found, f"no diagnosis line in the Markdown report of {name}"
     return found.group(1)
+
+
+@pytest.fixture(autouse=True)
+def _own_reports_under_mutation() -> None:
+    """Under mutation testing (mutmut sets MUTANT_UNDER_TEST) every test computes its own reports:
+    mutmut runs against each mutant only the tests that called the mutated code, and a cached report
+    is charged to the first test that asked for it, not to the later ones that check its figures."""
+    if os.environ.get("MUTANT_UNDER_TEST"):
+        report.cache_clear()
+        headline.cache_clear()
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
