@@ -967,3 +967,42 @@ def test_exchange_counts_the_assessment_month_and_the_five_before_it() -> None:
     assert not [f for f in inside.findings if f.id == "anchoring.missing_exchange"]  # April to September
     outside = anchoring.assess(gather(partnership([*working, executive(3, A), executive(9, B)]), AS_OF))
     assert [f.params["from_side"] for f in outside.findings if f.id == "anchoring.missing_exchange"] == ["Northwind"]
+
+
+# -- survivors of the seed-31 sample -----------------------------------------------------------
+
+
+def test_the_monthly_series_says_what_each_side_gave_to_the_cent() -> None:
+    log = [act("2026-02-03", A, B, "support", topic="Setup", hours=1, travel_cost=10.125)]
+    months = assess(partnership(log), dt.date(2026, 2, 28)).months
+    # an hour at 100 EUR, the travel, and support's worth of 4 hours at the reference rate of 100
+    assert [(m.month, m.given) for m in months] == [("2026-01", {A: 0.0, B: 0.0}), ("2026-02", {A: 510.12, B: 0.0})]
+
+
+def test_missing_targets_cite_where_success_factors_are_agreed() -> None:
+    loaded = partnership(gifts(A, range(1, 4)), success_factors={})
+    located = dataclasses.replace(loaded, places={("success_factors",): Origin("test.yaml", 30)})
+    [missing] = [f for f in assess(located, AS_OF).findings if f.id == "outcome.no_targets"]
+    assert (missing.severity, [e.line for e in missing.evidence]) == ("warning", [30])
+
+
+def test_a_currency_without_a_default_rate_warns_for_each_side_without_a_rate() -> None:
+    partners = definition()["partners"]
+    for partner in partners.values():
+        del partner["hourly_rate"]
+    report = assess(partnership(gifts(A, range(1, 4)), partners=partners, currency="XAF"), AS_OF)
+    unpriced = [(f.severity, f.params["side"]) for f in report.findings if f.id == "readiness.no_rate_for_currency"]
+    assert sorted(unpriced) == [("warning", "Contoso"), ("warning", "Northwind")]
+
+
+def test_commitment_without_an_agreed_rhythm_says_it_is_judged_against_the_default() -> None:
+    report = assess(partnership(gifts(A, range(1, 4)), review_every_days=None), AS_OF)
+    [commitment] = [f for f in report.influence.factors if f.id == "commitment"]
+    assert commitment.reason == "No review rhythm agreed; judged against the default rhythm."
+
+
+def test_the_side_off_the_split_is_costed_to_the_cent() -> None:
+    log = [act(dt.date(2026, 2, 2 + i), A, B, "meeting", topic="Visit", travel_cost=1000.125) for i in range(3)]
+    log += [act("2026-02-20", B, A, "meeting", topic="Visit", travel_cost=100)]
+    [off] = investment.assess(gather(partnership(log), AS_OF)).findings
+    assert (off.params["heavy"], off.params["heavy_cost"], off.params["light_cost"]) == ("Northwind", 3000.38, 100.0)
