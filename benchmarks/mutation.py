@@ -71,6 +71,8 @@ def report(names: list[str] | None = None, without: list[str] | None = None) -> 
         print("no mutant has run yet")
         return 1
     print(f"mutants generated: {len(codes)}, run: {len(ran)}, equivalent (excluded): {len(skip & set(codes))}")
+    if stale := sorted(skip - set(codes)):
+        print(f"listed as equivalent but not generated (the code changed: check the list): {', '.join(stale)}")
     print(rate(ran))
     if without:
         kept = {name: code for name, code in ran.items() if not any(text in name for text in without)}

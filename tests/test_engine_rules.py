@@ -24,7 +24,7 @@ from coopcheck.assessment.portfolio import PortfolioCheck, checked
 from coopcheck.assessment.thresholds import CONDITIONS, UnknownCondition, evaluate, parse_conditions
 from coopcheck.assessment.trend import material, point, summarize
 from coopcheck.evidence import gather
-from coopcheck.factors import anchoring, investment, keeping_in_step
+from coopcheck.factors import anchoring, commitment, investment, keeping_in_step
 from coopcheck.i18n import current_language, set_language
 from coopcheck.loading.diagnostics import Diagnostic
 from coopcheck.models import Kind, Origin
@@ -1006,3 +1006,72 @@ def test_the_side_off_the_split_is_costed_to_the_cent() -> None:
     log += [act("2026-02-20", B, A, "meeting", topic="Visit", travel_cost=100)]
     [off] = investment.assess(gather(partnership(log), AS_OF)).findings
     assert (off.params["heavy"], off.params["heavy_cost"], off.params["light_cost"]) == ("Northwind", 3000.38, 100.0)
+    assert off.factor == "investment"
+
+
+# -- survivors of the seed-32 sample -----------------------------------------------------------
+
+
+def test_a_high_risk_with_nothing_to_score_influence_on_says_so_in_the_headline() -> None:
+    due_early = {"outcomes": {"projects_won": {"target": 4, "by": "2026-02-06"}}}  # due from 2026-01-10
+    log = [act(day, A, B, "meeting", topic="Plan", hours=1) for day in ("2026-02-03", "2026-03-03", "2026-05-05")]
+    report = assess(partnership(log, success_factors=due_early, review_every_days=366), dt.date(2026, 6, 20))
+    # five dry months: long drought (5 - 3) / 3 = 0.667, risk 66.7, high; three activities score no factor
+    assert (report.empty_contact_risk.score, report.empty_contact_risk.zombie) == (66.7, False)
+    assert report.diagnosis.summary == (
+        "Empty: no outcome so far, and too little is logged to score the influence factors; "
+        "empty-contact risk 67 (high)."
+    )
+
+
+def test_what_contacts_without_a_topic_cost_is_kept_to_the_cent() -> None:
+    log = [act(dt.date(2026, 3, 2 + i), A, B, "meeting", travel_cost=0.125) for i in range(3)]
+    report = assess(partnership(log), dt.date(2026, 3, 31))
+    [empty] = [f for f in report.findings if f.id == "empty_contacts.no_substance"]
+    assert empty.params["cost"] == report.empty_contact_risk.empty_cost == 0.38  # 3 x 0.125
+    assert [m.empty_contact_cost for m in report.months if m.month == "2026-03"] == [0.38]
+
+
+def test_a_zombie_reports_its_travel_and_cost_to_the_cent() -> None:
+    tidy = [act(dt.date(2025 + (m - 1) // 12, (m - 1) % 12 + 1, 10), A if m % 2 else B, B if m % 2 else A,
+                "meeting", topic="Pipeline review", hours=2, travel_cost=0.125) for m in range(1, 22)]  # fmt: skip
+    due = {"outcomes": {"projects_won": {"target": 4, "by": "2025-12-31"}}}
+    report = assess(partnership(tidy, started="2025-01-01", success_factors=due), AS_OF)
+    [zombie] = [f for f in report.findings if f.id == "empty_contacts.zombie"]
+    # 21 meetings of 2 hours at 100 EUR and 0.125 EUR of travel each
+    assert (zombie.params["travel"], zombie.params["cost"]) == (2.62, 4202.62)
+    assert report.empty_contact_risk.cost == 4202.62
+
+
+def giving_of(log: list[dict[str, Any]], side: str, since: str, until: str) -> float:
+    """What `side` spent on the activities of `log` from month `since` to `until` (YYYY-MM), at 100 EUR an hour."""
+    return sum(100 * a.get("hours", 0) for a in log if a["from"] == side and since <= a["date"][:7] <= until)
+
+
+def test_a_healed_street_is_costed_from_its_start_to_its_last_one_sided_month_and_said_to_have_healed() -> None:
+    log = gifts(A, range(1, 4)) + gifts(B, range(1, 4)) + gifts(A, range(4, 10), per_month=3)
+    log += gifts(B, range(10, 12), per_month=3) + gifts(A, range(10, 12), per_month=1)  # Northwind gives on
+    report = assess(partnership(log), dt.date(2026, 11, 30))
+    [street] = report.reciprocity.one_way.history
+    assert street.ended == "healed"
+    assert street.cost.total == giving_of(log, A, street.since, street.until)
+    assert [f.id for f in report.findings if f.id.startswith("reciprocity.one_way")] == ["reciprocity.one_way_healed"]
+
+
+def test_each_side_s_share_of_what_was_given_has_three_decimals() -> None:
+    report = assess(partnership(gifts(A, range(1, 10), per_month=2) + gifts(B, range(1, 10), per_month=1)), AS_OF)
+    assert (report.reciprocity.given[A].share, report.reciprocity.given[B].share) == (0.667, 0.333)
+
+
+def test_the_slower_side_is_cited_by_its_slowest_answers_first() -> None:
+    log = asks(A, B, [20, 2, 30]) + asks(B, A, [2, 2, 2])
+    [slow] = keeping_in_step.assess(gather(partnership(log), AS_OF)).findings
+    assert slow.params["slow"] == "Contoso"
+    # Contoso was asked on 1, 13 and 25 March and answered after 20, 2 and 30 days
+    assert [e.date for e in slow.evidence] == [dt.date(2026, 4, 24), dt.date(2026, 3, 21), dt.date(2026, 3, 15)]
+
+
+def test_commitment_before_the_first_review_is_due_says_why_it_is_not_scored() -> None:
+    # a monthly rhythm with slack is 37.5 days: 36 days after the start, no period is complete
+    result = commitment.assess(gather(partnership(gifts(A, [1])), dt.date(2026, 2, 6)))
+    assert (result.score, result.reason) == (None, "No review is due yet and none was held.")
