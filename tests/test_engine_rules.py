@@ -1075,3 +1075,164 @@ def test_commitment_before_the_first_review_is_due_says_why_it_is_not_scored() -
     # a monthly rhythm with slack is 37.5 days: 36 days after the start, no period is complete
     result = commitment.assess(gather(partnership(gifts(A, [1])), dt.date(2026, 2, 6)))
     assert (result.score, result.reason) == (None, "No review is due yet and none was held.")
+
+
+# -- survivors of the seed-33 sample -----------------------------------------------------------
+
+
+def test_building_with_too_little_logged_to_score_influence_says_so() -> None:
+    late = {"outcomes": {"projects_won": {"target": 4, "by": "2027-12-31"}}}
+    loaded = partnership(gifts(A, [2], per_month=1) + gifts(B, [3], per_month=1), kind="development",
+                         success_factors=late, review_every_days=366)  # fmt: skip
+    diagnosis = assess(loaded, dt.date(2026, 4, 1)).diagnosis
+    assert (diagnosis.id, diagnosis.summary) == (
+        "building",
+        "Building: no outcome is due before 2026-12-31; too little is logged yet to score the influence factors.",
+    )
+
+
+def test_an_outcome_with_too_little_logged_to_score_influence_is_harvesting() -> None:
+    log = [act("2026-03-20", A, B, "referral", topic="Intro", hours=1),
+           act("2026-04-02", B, A, "referral", topic="Intro", hours=1),
+           act("2026-04-05", A, B, "project_won", topic="Fabrikam", value=1000)]  # fmt: skip
+    diagnosis = assess(partnership(log, review_every_days=366), dt.date(2026, 4, 15)).diagnosis
+    assert (diagnosis.id, diagnosis.summary) == (
+        "harvesting",
+        "Harvesting: outcomes have come (joint campaigns 0, projects won 1, revenue 0 EUR), but too little is logged "
+        "to show the influence behind them; results without influence do not last.",
+    )
+
+
+def test_the_diagnosis_reports_the_configured_cut_offs() -> None:
+    stricter = ScoringParameters.model_validate({"diagnosis": {"influence_strong": 65, "outcome_strong": 70}})
+    diagnosis = assess(partnership(gifts(A, range(1, 10))), AS_OF, stricter).diagnosis
+    assert (diagnosis.influence_strong, diagnosis.outcome_strong) == (65, 70)
+
+
+def test_a_zombie_reports_the_money_put_in_to_the_cent() -> None:
+    tidy = [act(dt.date(2025 + (m - 1) // 12, (m - 1) % 12 + 1, 10), A if m % 2 else B, B if m % 2 else A,
+                "meeting", topic="Pipeline review", hours=2) for m in range(1, 22)]  # fmt: skip
+    tidy.append(act("2026-02-11", A, B, "investment", value=10.125, topic="Booth"))
+    due = {"outcomes": {"projects_won": {"target": 4, "by": "2025-12-31"}}}
+    report = assess(partnership(tidy, started="2025-01-01", success_factors=due), AS_OF)
+    [zombie] = [f for f in report.findings if f.id == "empty_contacts.zombie"]
+    assert (zombie.params["money"], report.empty_contact_risk.money) == (10.12, 10.12)
+
+
+def test_readiness_says_a_response_time_was_agreed() -> None:
+    checks = {c.id: c.message for c in assess(partnership([]), AS_OF).readiness.checks}
+    assert checks["response_days"] == "A response time agreed."
+
+
+def test_what_a_side_spent_without_giving_is_kept_to_the_cent() -> None:
+    log = [act("2026-03-03", A, B, "meeting", topic="Visit", travel_cost=0.125), *gifts(A, [3])]
+    assert assess(partnership(log), AS_OF).reciprocity.given[A].cost_not_given == 0.12
+
+
+def test_balanced_giving_gives_no_reason_about_a_one_way_street(report: Assessment) -> None:
+    assert report.reciprocity.one_way.reason is None and not report.reciprocity.one_way.detected
+
+
+def test_reviews_held_in_half_the_periods_are_a_warning_and_fewer_an_error() -> None:
+    # a monthly rhythm with slack is 37.5 days: 150 days after the start are four periods
+    def reviews(*days_before: int) -> list[dict[str, Any]]:
+        return [act(dt.date(2026, 5, 31) - dt.timedelta(days=d), A, B, "review", topic="Review") for d in days_before]
+
+    def missed(*days_before: int) -> list[tuple[str, str, str]]:
+        result = commitment.assess(gather(partnership(gifts(A, range(1, 6)) + reviews(*days_before)),
+                                          dt.date(2026, 5, 31)))  # fmt: skip
+        return [(f.severity, f.factor, f.message) for f in result.findings if f.id == "commitment.reviews_missed"]
+
+    held = "Reviews were held in {} of the last 4 review periods of 30 days."
+    assert missed(10, 50) == [("warning", "commitment", held.format(2))]
+    assert missed(10) == [("error", "commitment", held.format(1))]
+
+
+def test_investment_cites_the_heavy_side_s_costliest_activities_whenever_they_were() -> None:
+    log = [act(dt.date(2026, 2, 2 + i), A, B, "support", hours=1, topic="Help", id=f"help{i}") for i in range(5)]
+    log += [act("2026-03-02", A, B, "investment", value=5000, topic="Booth", id="booth"),
+            act("2026-03-05", B, A, "support", hours=1, topic="Answer")]  # fmt: skip
+    [off] = investment.assess(gather(partnership(log), AS_OF)).findings
+    assert [e.activity for e in off.evidence] == ["booth", "help0", "help1", "help2", "help3"]
+    assert off.params["light_share"] == round(100 / 5600, 3)  # an hour at 100 EUR of 5,600 EUR in all
+
+
+def test_sides_in_step_but_late_are_each_told_the_agreed_days() -> None:
+    log = asks(A, B, [1, 4, 4], due_days=1) + asks(B, A, [1, 4, 4], due_days=1)
+    result = keeping_in_step.assess(gather(partnership(log), AS_OF))
+    assert [f.params["agreed"] for f in result.findings if f.id == "keeping_in_step.late"] == [5, 5]
+
+
+# -- survivors of the seed-34 sample -----------------------------------------------------------
+
+
+def test_contacts_without_a_topic_are_cited_newest_first() -> None:
+    log = [act(dt.date(2026, 3, 2 + i), A, B, "meeting", hours=1) for i in range(3)]
+    log.append(act("2026-03-20", A, B, "meeting", hours=1, topic="Pipeline"))
+    [empty] = [f for f in assess(partnership(log), AS_OF).findings if f.id == "empty_contacts.no_substance"]
+    assert [e.line for e in empty.evidence] == [102, 101, 100]  # the builder puts activity i on line 100 + i
+
+
+def test_influence_with_fewer_than_two_scored_factors_says_why() -> None:
+    influence = assess(partnership(gifts(A, [2, 3], per_month=1)), AS_OF).influence  # two activities score neither
+    assert [f.id for f in influence.factors if f.score is not None] == ["commitment"]
+    assert (influence.score, influence.reason) == (None, "Too few influence factors could be scored.")
+
+
+def test_a_resolved_warning_is_news_and_a_vanished_note_is_not(report: Assessment) -> None:
+    note = [f for f in assess(partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 10)) + [
+        act(dt.date(2026, m, 20), A, B, "review", topic="Review") for m in range(1, 9)]), AS_OF).findings
+        if f.severity == "info"]  # fmt: skip
+    warnings = [f for f in report.findings if f.severity == "warning"]
+    assert note and warnings
+    with_both = report.model_copy(update={"findings": [*warnings, *note]})
+    without = report.model_copy(update={"findings": []})
+    resolved = [m.message for m in what_moved(with_both, without) if m.id == "finding.resolved"]
+    assert resolved == [f"Resolved: {f.message}" for f in warnings]
+
+
+def test_the_monthly_series_counts_each_month_s_outcomes() -> None:
+    log = [act("2026-03-03", A, B, "joint_campaign", topic="Webinar"), act("2026-03-20", B, A, "revenue", value=10),
+           act("2026-04-03", A, B, "project_won", topic="Deal")]  # fmt: skip
+    months = assess(partnership(log), dt.date(2026, 4, 30)).months
+    assert [(m.month, m.outcomes) for m in months] == [("2026-01", 0), ("2026-02", 0), ("2026-03", 2), ("2026-04", 1)]
+
+
+def test_the_money_a_one_way_street_cost_is_kept_to_the_cent() -> None:
+    log = gifts(A, range(1, 10)) + gifts(B, range(1, 4))
+    log += [act(dt.date(2026, m, 27), A, B, "investment", topic="Booth", value=10.125) for m in range(4, 10)]
+    one_way = assess(partnership(log), AS_OF).reciprocity.one_way
+    assert one_way.detected and one_way.since is not None and one_way.cost is not None
+    put_in = sum(a.get("value", 0) for a in log if a["type"] == "investment" and a["date"][:7] >= one_way.since)
+    assert one_way.cost.money == round(put_in, 2) == 60.75
+
+
+def test_a_healed_street_names_the_side_that_gave_back() -> None:
+    log = gifts(A, range(1, 4)) + gifts(B, range(1, 4)) + gifts(A, range(4, 10), per_month=3)
+    log += gifts(B, range(10, 12), per_month=3) + gifts(A, range(10, 12), per_month=1)
+    [healed] = [f for f in assess(partnership(log), dt.date(2026, 11, 30)).findings
+                if f.id == "reciprocity.one_way_healed"]  # fmt: skip
+    assert healed.params["receiver"] == "Contoso" and healed.message.endswith("then Contoso gave back.")
+
+
+def test_a_trend_point_carries_the_band(report: Assessment) -> None:
+    assert report.health.band is not None and point(report).band == report.health.band
+
+
+def test_anchoring_findings_belong_to_anchoring_even_before_it_is_scored() -> None:
+    partners = definition()["partners"]
+    del partners[B]["sponsor"]
+    few = anchoring.assess(gather(partnership(gifts(A, [2]), partners=partners), AS_OF))
+    assert few.score is None and [(f.id, f.factor) for f in few.findings] == [("anchoring.no_sponsor", "anchoring")]
+    alone = [act(dt.date(2026, 2, 1 + i), A, B, "meeting", topic="Plan", people=["Jonas Keller"]) for i in range(5)]
+    result = anchoring.assess(gather(partnership(alone), AS_OF))
+    assert [(f.id, f.factor) for f in result.findings] == [("anchoring.single_person", "anchoring")]
+
+
+def test_money_without_hours_costs_only_the_money_when_the_costliest_are_cited() -> None:
+    log = [act("2026-02-02", A, B, "investment", value=150, topic="Flyers", id="flyers"),
+           act("2026-02-09", A, B, "support", hours=2, topic="Setup", id="setup"),
+           *[act(dt.date(2026, 2, 12 + i), A, B, "content", hours=1, topic="Post", id=f"post{i}") for i in range(3)],
+           act("2026-03-02", B, A, "support", hours=0.5, topic="Answer")]  # fmt: skip
+    [off] = investment.assess(gather(partnership(log), AS_OF)).findings
+    assert [e.activity for e in off.evidence][:2] == ["setup", "flyers"]  # 2 h at 100 EUR before 150 EUR
