@@ -22,7 +22,7 @@ from coopcheck.assessment.movement import what_moved
 from coopcheck.assessment.parameters import ScoringParameters
 from coopcheck.assessment.portfolio import PortfolioCheck, checked
 from coopcheck.assessment.thresholds import CONDITIONS, UnknownCondition, evaluate, parse_conditions
-from coopcheck.assessment.trend import material, point, summarize
+from coopcheck.assessment.trend import material, monthly, point, summarize
 from coopcheck.evidence import gather
 from coopcheck.factors import anchoring, commitment, investment, keeping_in_step
 from coopcheck.i18n import current_language, set_language
@@ -598,6 +598,7 @@ def test_one_side_late_on_its_own_is_named_with_the_agreed_days() -> None:
     six_of_ten = asks(A, B, [1, 1, 1, 1, 1, 1, 9, 9, 9, 9])
     [late] = keeping_in_step.assess(gather(partnership(six_of_ten), AS_OF)).findings
     assert late.params == {"side": "Contoso", "on_time": 0.6, "days": 1, "agreed": 5}
+    assert late.factor == "keeping_in_step"
 
 
 def test_missing_exchange_says_with_whom_to_meet() -> None:
@@ -661,6 +662,7 @@ def test_unanswered_requests_cite_the_requests() -> None:
     log = [act(dt.date(2026, 3, 2 + i), A, B, "request", id=f"ask{i}", topic="Quote?") for i in range(2)]
     [open_] = keeping_in_step.assess(gather(partnership(log), AS_OF)).findings
     assert (open_.id, [e.activity for e in open_.evidence]) == ("keeping_in_step.unanswered_requests", ["ask0", "ask1"])
+    assert open_.factor == "keeping_in_step"
 
 
 def test_a_configured_valuation_prices_the_contributions() -> None:
@@ -1236,3 +1238,49 @@ def test_money_without_hours_costs_only_the_money_when_the_costliest_are_cited()
            act("2026-03-02", B, A, "support", hours=0.5, topic="Answer")]  # fmt: skip
     [off] = investment.assess(gather(partnership(log), AS_OF)).findings
     assert [e.activity for e in off.evidence][:2] == ["setup", "flyers"]  # 2 h at 100 EUR before 150 EUR
+
+
+def test_a_factor_at_zero_is_weaker_than_one_at_half_a_point() -> None:
+    log = [act(dt.date(2026, 2, 2 + i), A, B, "support", hours=1.33, topic="Help") for i in range(3)]
+    log.append(act("2026-02-20", B, A, "support", hours=0.01, topic="Tip"))
+    report = assess(partnership(log), AS_OF)
+    # Contoso carries 1 of 400 EUR against an agreed half: 100 x (1 - 0.995) = 0.5; no review at all: 0
+    assert {f.id: f.score for f in report.influence.factors} == {
+        "anchoring": 100.0, "keeping_in_step": None, "investment": 0.5, "commitment": 0.0
+    }  # fmt: skip
+    assert "(weakest: Commitment 0)" in report.diagnosis.summary
+
+
+# -- survivors of the seed-35 sample -----------------------------------------------------------
+
+
+def test_one_activity_after_the_last_outcome_is_effort_enough_for_a_zombie() -> None:
+    log = [act("2026-02-10", A, B, "project_won", topic="Deal"), act("2026-03-03", A, B, "meeting", topic="Plan")]
+    risk = assess(partnership(log), dt.date(2026, 10, 15)).empty_contact_risk
+    # due from 2026-04-02, later than the outcome: six whole months by 15 October
+    assert (risk.months_without_outcome, risk.zombie) == (6, True)
+
+
+def test_every_month_of_the_trend_uses_the_configured_valuation() -> None:
+    loaded = partnership(gifts(A, [1, 2, 3]) + gifts(B, [1, 2, 3]))
+    doubled = ScoringParameters.model_validate({"valuation": {"contribution_hours": {"referral": 8}}})
+    default, configured = monthly(loaded, dt.date(2026, 3, 31)), monthly(loaded, dt.date(2026, 3, 31), doubled)
+    for plain, valued in zip(default, configured, strict=True):
+        # each referral is worth 8 hours at 100 EUR instead of 4
+        assert valued.reciprocity.given[A].contribution_value == 2 * plain.reciprocity.given[A].contribution_value > 0
+
+
+def test_two_scored_factors_are_enough_for_an_influence_score() -> None:
+    influence = assess(partnership(gifts(A, [2, 3]), review_every_days=366), AS_OF).influence
+    assert [f.id for f in influence.factors if f.score is not None] == ["anchoring", "investment"]
+    assert influence.factors_score is not None and influence.reason is not None  # scored, and scaled for the quiet
+
+
+def test_a_new_finding_in_what_moved_carries_the_finding_s_own_figures(report: Assessment) -> None:
+    [warning, *_] = [f for f in report.findings if f.severity == "warning"]
+    with_it = report.model_copy(update={"findings": [warning]})
+    [new] = [m for m in what_moved(report.model_copy(update={"findings": []}), with_it) if m.id == "finding.new"]
+    assert new.params["finding"] == warning.id and warning.params
+    assert {k: v for k, v in new.params.items() if k.startswith("finding.")} == {
+        f"finding.{name}": value for name, value in warning.params.items()
+    }
