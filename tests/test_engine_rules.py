@@ -1284,3 +1284,72 @@ def test_a_new_finding_in_what_moved_carries_the_finding_s_own_figures(report: A
     assert {k: v for k, v in new.params.items() if k.startswith("finding.")} == {
         f"finding.{name}": value for name, value in warning.params.items()
     }
+
+
+# -- survivors of the seed-36 sample, and the other figures kept to the cent -------------------
+
+
+def test_shares_of_what_was_given_are_reported_however_small_the_amounts() -> None:
+    partners = definition()["partners"]
+    for partner in partners.values():
+        partner["hourly_rate"] = 0.01
+    log = gifts(A, [2]) + gifts(B, [3, 4], per_month=1)
+    given = assess(partnership(log, partners=partners), AS_OF).reciprocity.given
+    # each referral: 2 hours at 0.01 and 4 hours' worth at 0.01, 0.06 in all; 0.12 a side, 0.24 together
+    assert (given[A].value, given[A].share, given[B].share) == (0.12, 0.5, 0.5)
+
+
+def test_a_one_way_street_finding_names_both_partner_keys() -> None:
+    log = gifts(A, range(1, 10)) + gifts(B, range(1, 4))
+    [street] = [f for f in assess(partnership(log), AS_OF).findings if f.id == "reciprocity.one_way_street"]
+    assert (street.params["giver_key"], street.params["receiver_key"]) == (A, B)
+
+
+def test_lopsided_giving_is_reported_to_the_cent() -> None:
+    log = gifts(A, range(1, 10), per_month=4) + gifts(B, range(1, 10), per_month=1)
+    log.append(act("2026-05-05", A, B, "support", topic="Setup", hours=0.125))
+    [lopsided] = [f for f in assess(partnership(log), AS_OF).findings if f.id == "reciprocity.lopsided"]
+    # 36 referrals at 600 EUR, and the support: 12.50 EUR of time and 400 EUR of worth
+    assert (lopsided.params["larger_value"], lopsided.params["smaller_value"]) == (22012.5, 5400.0)
+
+
+def test_a_trend_of_nothing_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"^a trend needs at least one assessment$"):
+        summarize([])
+
+
+def test_a_zombie_reports_its_hours_to_the_hundredth() -> None:
+    tidy = [act(dt.date(2025 + (m - 1) // 12, (m - 1) % 12 + 1, 10), A if m % 2 else B, B if m % 2 else A,
+                "meeting", topic="Pipeline review", hours=0.125) for m in range(1, 22)]  # fmt: skip
+    due = {"outcomes": {"projects_won": {"target": 4, "by": "2025-12-31"}}}
+    report = assess(partnership(tidy, started="2025-01-01", success_factors=due), AS_OF)
+    [zombie] = [f for f in report.findings if f.id == "empty_contacts.zombie"]
+    assert zombie.params["hours"] == report.empty_contact_risk.hours == round(21 * 0.125, 2)
+
+
+def test_the_share_of_empty_contacts_has_three_decimals() -> None:
+    report = assess(partnership(contacts(3, with_topic=1)), AS_OF)
+    [empty] = [f for f in report.findings if f.id == "empty_contacts.no_substance"]
+    assert report.empty_contact_risk.empty_share == empty.params["share"] == 0.667  # two of three
+
+
+def test_revenue_expected_so_far_is_kept_to_the_cent() -> None:
+    target = {"outcomes": {"revenue": {"target": 10000, "by": "2026-12-31"}}}
+    [revenue] = assess(partnership(gifts(A, [2]), success_factors=target), AS_OF).outcome.targets
+    assert revenue.expected_to_date == round(10000 * (272 / 364 - 0.25) / 0.75, 2) == 6630.04
+
+
+def test_the_share_of_the_one_person_a_side_hangs_on_has_three_decimals() -> None:
+    log = [act(dt.date(2026, 2, 1 + i), A, B, "meeting", topic="Plan", people=["Jonas Keller"]) for i in range(5)]
+    log.append(act("2026-02-09", A, B, "meeting", topic="Plan", people=["Mia Braun"]))
+    [single] = anchoring.assess(gather(partnership(log), AS_OF)).findings
+    assert (single.params["person"], single.params["share"]) == ("Jonas Keller", 0.833)  # five of six
+
+
+def test_a_one_way_street_costs_its_hours_to_the_hundredth() -> None:
+    log = gifts(A, range(1, 10)) + gifts(B, range(1, 4))
+    log += [act(dt.date(2026, m, 27), A, B, "meeting", topic="Visit", hours=0.125) for m in range(4, 10)]
+    one_way = assess(partnership(log), AS_OF).reciprocity.one_way
+    assert one_way.detected and one_way.since is not None and one_way.cost is not None
+    hours = sum(a.get("hours", 0) for a in log if a["from"] == A and a["date"][:7] >= one_way.since)
+    assert one_way.cost.hours == round(hours, 2) and hours != round(hours)
