@@ -16,6 +16,7 @@ import pytest
 from pydantic import ValidationError
 
 from builders import A, B, act, definition, partnership
+from coopcheck.assessment.diagnosis import influence_strong
 from coopcheck.assessment.engine import assess
 from coopcheck.assessment.model import Assessment, Cost, Movement
 from coopcheck.assessment.movement import what_moved
@@ -298,7 +299,7 @@ def test_one_way_zombie_not_ready_and_a_diagnosis_say_why_they_fail(report: Asse
         ("zombie", "zombie: no outcome for 8 months"),
         ("empty", "diagnosis is empty"),
     ]
-    assert hits(report, None, "one_way", "zombie") == []
+    assert hits(report, None, "one_way", "zombie", "not_ready") == []
     checks = [c.model_copy(update={"ok": i != 0}) for i, c in enumerate(report.readiness.checks)]
     not_ready = edit(report, readiness={"checks": checks})
     assert hits(not_ready, None, "not_ready") == [("not_ready", f"not ready: {checks[0].message}")]
@@ -409,6 +410,7 @@ def test_a_target_behind_plan_with_nothing_to_show_cites_its_own_line() -> None:
     located = dataclasses.replace(loaded, places={path: Origin("test.yaml", line) for path, line in lines.items()})
     [behind] = [f for f in assess(located, AS_OF).findings if f.id == "outcome.behind_target"]
     assert [e.line for e in behind.evidence] == [32]
+    assert behind.message == "Projects won is behind: 0 achieved against 3 expected by now (4 by 2026-12-31)."
 
 
 # -- health, influence, readiness ---------------------------------------------------------------
@@ -1215,6 +1217,7 @@ def test_a_healed_street_names_the_side_that_gave_back() -> None:
     [healed] = [f for f in assess(partnership(log), dt.date(2026, 11, 30)).findings
                 if f.id == "reciprocity.one_way_healed"]  # fmt: skip
     assert healed.params["receiver"] == "Contoso" and healed.message.endswith("then Contoso gave back.")
+    assert healed.message.startswith("An earlier one-way street has healed: Northwind carried the partnership alone")
 
 
 def test_a_trend_point_carries_the_band(report: Assessment) -> None:
@@ -1348,8 +1351,39 @@ def test_the_share_of_the_one_person_a_side_hangs_on_has_three_decimals() -> Non
 
 def test_a_one_way_street_costs_its_hours_to_the_hundredth() -> None:
     log = gifts(A, range(1, 10)) + gifts(B, range(1, 4))
-    log += [act(dt.date(2026, m, 27), A, B, "meeting", topic="Visit", hours=0.125) for m in range(4, 10)]
+    log += [act(dt.date(2026, m, 27), A, B, "meeting", topic="Visit", hours=0.1255) for m in range(4, 10)]
     one_way = assess(partnership(log), AS_OF).reciprocity.one_way
     assert one_way.detected and one_way.since is not None and one_way.cost is not None
     hours = sum(a.get("hours", 0) for a in log if a["from"] == A and a["date"][:7] >= one_way.since)
-    assert one_way.cost.hours == round(hours, 2) and hours != round(hours)
+    assert one_way.cost.hours == round(hours, 2) != round(hours, 3)
+
+
+# -- survivors of the seed-37 sample -----------------------------------------------------------
+
+
+def test_a_factor_at_exactly_thirty_is_not_broken(report: Assessment) -> None:
+    params = ScoringParameters().diagnosis
+
+    def with_investment(score: float) -> Any:
+        factors = [f.model_copy(update={"score": score if f.id == "investment" else 100.0})
+                   for f in report.influence.factors]  # fmt: skip
+        return report.influence.model_copy(update={"factors": factors, "score": 80.0})
+
+    assert influence_strong(with_investment(30.0), params)
+    assert not influence_strong(with_investment(29.9), params)
+
+
+def test_factors_all_weighted_zero_leave_influence_unscored() -> None:
+    zero = {name: 0 for name in ("anchoring", "keeping_in_step", "investment", "commitment")}
+    unweighted = ScoringParameters.model_validate({"profiles": {"joint_market": {"weights": zero}}})
+    report = assess(partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 10))), AS_OF, unweighted)
+    assert len([f for f in report.influence.factors if f.score is not None]) >= 2
+    assert (report.influence.score, report.influence.reason) == (None, "Too few influence factors could be scored.")
+
+
+def test_the_agreed_share_off_the_split_is_reported_as_agreed_to_three_decimals() -> None:
+    log = [act(dt.date(2026, 2, 2 + i), A, B, "investment", value=3000, topic="Event") for i in range(3)]
+    log.append(act("2026-02-20", B, A, "investment", value=1000, topic="Event"))
+    split = {"outcomes": {}, "influence": {"cost_split": {A: 1, B: 2}}}
+    [off] = investment.assess(gather(partnership(log, success_factors=split), AS_OF)).findings
+    assert (off.params["heavy"], off.params["heavy_share"], off.params["heavy_agreed"]) == ("Northwind", 0.9, 0.333)
