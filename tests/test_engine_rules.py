@@ -1387,3 +1387,55 @@ def test_the_agreed_share_off_the_split_is_reported_as_agreed_to_three_decimals(
     split = {"outcomes": {}, "influence": {"cost_split": {A: 1, B: 2}}}
     [off] = investment.assess(gather(partnership(log, success_factors=split), AS_OF)).findings
     assert (off.params["heavy"], off.params["heavy_share"], off.params["heavy_agreed"]) == ("Northwind", 0.9, 0.333)
+
+
+# -- survivors of the seed-38 sample -----------------------------------------------------------
+
+
+def test_influence_at_the_configured_cut_off_is_strong() -> None:
+    log = gifts(A, range(1, 10)) + gifts(B, range(1, 10))
+    log += [act(dt.date(2026, m, 12), A, B, "investment", value=3000, topic="Booth") for m in range(1, 10)]
+    log.append(act("2026-03-10", A, B, "project_won", value=20000, attribution="sourced", topic="Deal"))
+    report = assess(partnership(log), AS_OF)
+    assert (report.influence.score, report.influence.freshness, report.outcome.score) == (40.4, 1.0, 33.3)
+
+    def diagnosis_with_cut(cut: float) -> str:
+        params = ScoringParameters.model_validate({"diagnosis": {"influence_strong": cut, "factor_floor": 0}})
+        return assess(partnership(log), AS_OF, params).diagnosis.id
+
+    # at the cut-off influence is strong, so an outcome behind plan is not harvesting (here: a high risk, empty)
+    assert (diagnosis_with_cut(40.4), diagnosis_with_cut(40.5)) == ("empty", "harvesting")
+
+
+def test_outcomes_while_one_side_has_stopped_working_name_that_side_and_its_quiet_months() -> None:
+    log = gifts(A, [1, 2, 3]) + gifts(B, [1, 2, 3])
+    log += [act(dt.date(2026, m, 15), A, B, "meeting", topic="Plan", hours=1) for m in range(4, 13)]
+    log.append(act("2026-08-10", B, A, "project_won", topic="Deal", value=1000))
+    report = assess(partnership(log), dt.date(2026, 12, 31))
+    # Contoso's last work was in March: nine whole months, 0.5 ^ ((9 - 2) / 2) = 0.088
+    assert (report.influence.quiet_side, report.influence.quiet_months, report.influence.freshness) == (B, 9, 0.088)
+    assert report.diagnosis.id == "harvesting"
+    assert "but Contoso has done no work for the partnership for 9 months" in report.diagnosis.summary
+
+
+def test_revenue_by_direction_adds_up_each_side_s_revenue() -> None:
+    target = {"outcomes": {"revenue": {"target": 10000, "by": "2026-12-31"}}}
+    log = [act("2026-04-03", B, A, "revenue", value=1000, topic="Licence"),
+           act("2026-05-03", B, A, "revenue", value=500, topic="Licence"),
+           act("2026-06-03", A, B, "revenue", value=250, topic="Service")]  # fmt: skip
+    [revenue] = assess(partnership(log, success_factors=target), AS_OF).outcome.targets
+    assert revenue.by_direction == {A: 250.0, B: 1500.0}
+
+
+def test_a_perception_gap_names_the_side_that_rates_lower_first() -> None:
+    surveys = [{"date": "2026-06-30", "by": A, "ratings": {"keeping_in_step": 1}},
+               {"date": "2026-06-30", "by": B, "ratings": {"keeping_in_step": 4}}]  # fmt: skip
+    [gap] = [f for f in assess(partnership(gifts(A, [2]), surveys=surveys), AS_OF).findings if f.id == "perception.gap"]
+    assert gap.message == "The sides see Keeping in step differently: Northwind rates it 1, Contoso rates it 4."
+
+
+def test_actions_that_name_nobody_and_were_not_followed_name_no_owner() -> None:
+    log = [act("2026-03-02", A, B, "review", topic="Review", actions=["Plan the webinar"]),
+           act("2026-05-20", A, B, "support", topic="Setup", hours=1)]  # fmt: skip
+    [missed] = [f for f in assess(partnership(log), AS_OF).findings if f.id == "commitment.actions_not_followed"]
+    assert missed.message == "Actions agreed in 1 of 1 reviews were not followed by work within 30 days."
