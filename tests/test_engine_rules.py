@@ -1181,6 +1181,8 @@ def test_influence_with_fewer_than_two_scored_factors_says_why() -> None:
     influence = assess(partnership(gifts(A, [2, 3], per_month=1)), AS_OF).influence  # two activities score neither
     assert [f.id for f in influence.factors if f.score is not None] == ["commitment"]
     assert (influence.score, influence.reason) == (None, "Too few influence factors could be scored.")
+    # unscored, it still says who has been quiet: Contoso never worked (8 months), Northwind not since March
+    assert (influence.quiet_side, influence.quiet_months, influence.freshness) == (B, 8, 0.125)
 
 
 def test_a_resolved_warning_is_news_and_a_vanished_note_is_not(report: Assessment) -> None:
@@ -1351,11 +1353,12 @@ def test_the_share_of_the_one_person_a_side_hangs_on_has_three_decimals() -> Non
 
 def test_a_one_way_street_costs_its_hours_to_the_hundredth() -> None:
     log = gifts(A, range(1, 10)) + gifts(B, range(1, 4))
-    log += [act(dt.date(2026, m, 27), A, B, "meeting", topic="Visit", hours=0.1255) for m in range(4, 10)]
+    log += [act(dt.date(2026, m, 27), A, B, "meeting", topic="Visit", hours=0.123456) for m in range(4, 10)]
     one_way = assess(partnership(log), AS_OF).reciprocity.one_way
     assert one_way.detected and one_way.since is not None and one_way.cost is not None
     hours = sum(a.get("hours", 0) for a in log if a["from"] == A and a["date"][:7] >= one_way.since)
     assert one_way.cost.hours == round(hours, 2) != round(hours, 3)
+    assert one_way.cost.hours_value == round(100 * hours, 2) != round(100 * hours, 3)  # at 100 EUR an hour
 
 
 # -- survivors of the seed-37 sample -----------------------------------------------------------
@@ -1432,6 +1435,7 @@ def test_a_perception_gap_names_the_side_that_rates_lower_first() -> None:
                {"date": "2026-06-30", "by": B, "ratings": {"keeping_in_step": 4}}]  # fmt: skip
     [gap] = [f for f in assess(partnership(gifts(A, [2]), surveys=surveys), AS_OF).findings if f.id == "perception.gap"]
     assert gap.message == "The sides see Keeping in step differently: Northwind rates it 1, Contoso rates it 4."
+    assert (gap.params["factor_id"], gap.params["gap"]) == ("keeping_in_step", 3)
 
 
 def test_actions_that_name_nobody_and_were_not_followed_name_no_owner() -> None:
@@ -1439,3 +1443,17 @@ def test_actions_that_name_nobody_and_were_not_followed_name_no_owner() -> None:
            act("2026-05-20", A, B, "support", topic="Setup", hours=1)]  # fmt: skip
     [missed] = [f for f in assess(partnership(log), AS_OF).findings if f.id == "commitment.actions_not_followed"]
     assert missed.message == "Actions agreed in 1 of 1 reviews were not followed by work within 30 days."
+
+
+# -- survivors of the seed-39 sample -----------------------------------------------------------
+
+
+def test_on_the_day_outcomes_fall_due_they_are_due() -> None:
+    late = {"outcomes": {"projects_won": {"target": 4, "by": "2027-12-31"}},
+            "influence": {"response_days": 5, "cost_split": {A: 50, B: 50}}}  # fmt: skip
+    loaded = partnership(gifts(A, range(1, 13)) + gifts(B, range(1, 13)) + anchored(range(1, 13)),
+                         kind="development", success_factors=late)  # fmt: skip
+    report = assess(loaded, dt.date(2026, 12, 31))
+    assert report.outcome.due_from == dt.date(2026, 12, 31)  # half of the 729 days to 2027-12-31
+    assert report.diagnosis.id == "building"
+    assert "outcomes have been due since 2026-12-31 and none has come yet" in report.diagnosis.summary

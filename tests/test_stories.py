@@ -227,6 +227,7 @@ def test_one_way_street_figures() -> None:
     rep = report("one-way-street")
     one_way = rep["reciprocity"]["one_way"]
     assert (one_way["receiver"], one_way["months"]) == ("lumen", 10)
+    assert one_way["receiver_share"] == 0.017  # docs/scoring.md: 1,800 / (1,800 + 105,300)
     cost = one_way["cost"]
     assert (cost["hours"], cost["hours_value"], cost["travel"], cost["money"]) == (375.5, 46937.5, 3210, 29900)
     assert cost["total"] == 80047.5
