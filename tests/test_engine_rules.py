@@ -601,6 +601,9 @@ def test_one_side_late_on_its_own_is_named_with_the_agreed_days() -> None:
     [late] = keeping_in_step.assess(gather(partnership(six_of_ten), AS_OF)).findings
     assert late.params == {"side": "Contoso", "on_time": 0.6, "days": 1, "agreed": 5}
     assert late.factor == "keeping_in_step"
+    assert len(late.evidence) == 4 and {e.date for e in late.evidence} == {
+        dt.date(2026, 3, 1) + dt.timedelta(days=12 * i + 9) for i in range(6, 10)
+    }  # the four answers after nine days
 
 
 def test_missing_exchange_says_with_whom_to_meet() -> None:
@@ -903,6 +906,8 @@ def test_small_facts_of_a_report_row_and_a_trend_point(report: Assessment) -> No
     assert point(report).reciprocity == report.reciprocity.index is not None
     checks = {c.id: c.message for c in report.readiness.checks}
     assert checks["sponsors"] == "A sponsor on both sides."
+    assert checks["contacts"] == "Working-level contacts on both sides."
+    assert checks["outcome_targets"] == "Outcome targets agreed."
     assert report.outcome.totals["projects_won"] == 1
 
 
@@ -997,6 +1002,7 @@ def test_a_currency_without_a_default_rate_warns_for_each_side_without_a_rate() 
     report = assess(partnership(gifts(A, range(1, 4)), partners=partners, currency="XAF"), AS_OF)
     unpriced = [(f.severity, f.params["side"]) for f in report.findings if f.id == "readiness.no_rate_for_currency"]
     assert sorted(unpriced) == [("warning", "Contoso"), ("warning", "Northwind")]
+    assert {f.factor for f in report.findings if f.id == "readiness.no_rate_for_currency"} == {"readiness"}
 
 
 def test_commitment_without_an_agreed_rhythm_says_it_is_judged_against_the_default() -> None:
@@ -1457,3 +1463,129 @@ def test_on_the_day_outcomes_fall_due_they_are_due() -> None:
     assert report.outcome.due_from == dt.date(2026, 12, 31)  # half of the 729 days to 2027-12-31
     assert report.diagnosis.id == "building"
     assert "outcomes have been due since 2026-12-31 and none has come yet" in report.diagnosis.summary
+
+
+# -- survivors of the fresh seeds 40 to 44, read after they were measured ----------------------
+
+
+def test_a_red_band_is_never_thriving() -> None:
+    log = gifts(A, range(1, 10)) + gifts(B, range(1, 10)) + anchored(range(1, 10))
+    log += [act(dt.date(2026, m, 10), A, B, "project_won", value=20000, attribution="sourced", topic="Deal")
+            for m in (3, 6)]  # fmt: skip
+    log.append(act("2026-07-07", A, B, "joint_campaign", topic="Webinar"))
+    report = assess(partnership(log), AS_OF)
+    assert report.diagnosis.summary == (
+        "Thriving: influence 98, outcome 67 (joint campaigns 1, projects won 2, revenue 0 EUR)."
+    )
+    harsh = ScoringParameters.model_validate({"bands": {"green": 100, "amber": 99.9}})
+    red = assess(partnership(log), AS_OF, harsh)
+    assert (red.health.band, red.diagnosis.id) == ("red", "building")
+
+
+def test_a_one_way_headline_names_the_side_that_gives_back_little() -> None:
+    summary = assess(partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 4))), AS_OF).diagnosis.summary
+    assert summary.startswith("One-way street: Northwind has carried the partnership alone since")
+    assert summary.endswith("; Contoso gave back 0% of the value.")
+
+
+def test_influence_exactly_at_the_cut_off_with_no_broken_factor_is_strong(report: Assessment) -> None:
+    sound = [f.model_copy(update={"score": 100.0}) for f in report.influence.factors]
+    params = ScoringParameters().diagnosis
+    assert influence_strong(report.influence.model_copy(update={"factors": sound, "score": 60.0}), params)
+    assert not influence_strong(report.influence.model_copy(update={"factors": sound, "score": 59.9}), params)
+
+
+def test_health_is_scored_when_the_scored_components_carry_exactly_half_the_weight() -> None:
+    loaded = partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 10)) + [
+        act("2026-05-04", A, B, "project_won", value=20000, attribution="sourced", topic="Fabrikam")])  # fmt: skip
+    # keeping in step (no requests) is the only unscored component: 9 of 18
+    half = ScoringParameters.model_validate({"profiles": {"joint_market": {"weights": {"keeping_in_step": 9}}}})
+    report = assess(loaded, AS_OF, half)
+    assert [f.id for f in report.influence.factors if f.score is None] == ["keeping_in_step"]
+    assert report.health.score is not None
+
+
+def test_new_revenue_is_said_with_its_amount(report: Assessment) -> None:
+    before = edit(report, outcome={"totals": {"projects_won": 1.0, "revenue": 1000.0, "joint_campaigns": 0.0}})
+    after = edit(report, outcome={"totals": {"projects_won": 1.0, "revenue": 1500.0, "joint_campaigns": 0.0}})
+    assert moved(before, after)["outcomes.new"]["message"] == (
+        f"New outcomes since {AS_OF}: joint campaigns 0, projects won 0, revenue 500 EUR."
+    )
+
+
+def test_a_street_detected_and_ended_is_said_with_both_partners(report: Assessment) -> None:
+    street = {"detected": True, "giver": A, "receiver": B, "since": "2026-03", "months": 7,
+              "cost": Cost(hours=1, hours_value=100, money=0, travel=0, total=100)}  # fmt: skip
+    running = edit(report, reciprocity={"one_way": report.reciprocity.one_way.model_copy(update=street)})
+    assert moved(report, running)["one_way.detected"]["giver_key"] == A
+    assert moved(running, report)["one_way.ended"]["message"] == "The one-way street has ended: Contoso gives again."
+
+
+def test_revenue_by_direction_keeps_two_decimals() -> None:
+    target = {"outcomes": {"revenue": {"target": 10000, "by": "2026-12-31"}}}
+    log = [act("2026-04-03", B, A, "revenue", value=1234.567, topic="Licence")]
+    [revenue] = assess(partnership(log, success_factors=target), AS_OF).outcome.targets
+    assert revenue.by_direction == {A: 0.0, B: 1234.57}
+
+
+def test_a_one_day_target_expects_nothing_on_the_start_day() -> None:
+    tomorrow = {"outcomes": {"projects_won": {"target": 2, "by": "2026-01-02"}}}
+    [won] = assess(partnership([], success_factors=tomorrow), dt.date(2026, 1, 1)).outcome.targets
+    assert (won.expected_to_date, won.progress) == (0.0, None)
+
+
+def test_a_street_whose_giving_stopped_is_a_reciprocity_note_that_says_so() -> None:
+    log = gifts(A, range(1, 4)) + gifts(B, range(1, 4)) + gifts(A, range(4, 9), per_month=3)
+    findings = assess(partnership(log), dt.date(2026, 12, 31)).findings
+    assert [(f.id, f.factor, f.severity) for f in findings if f.id.startswith("reciprocity.one_way")] == [
+        ("reciprocity.one_way_stopped", "reciprocity", "info")
+    ]  # fmt: skip
+
+
+def test_what_a_side_gave_is_valued_to_the_cent() -> None:
+    log = [act("2026-03-03", A, B, "support", topic="Setup", value=10.125, travel_cost=0.0125, hours=1),
+           *gifts(B, [4])]  # fmt: skip
+    # an hour at 100, the money, the travel and support's 4 hours' worth at 100: 510.1375
+    assert assess(partnership(log), AS_OF).reciprocity.given[A].value == 510.14
+
+
+def test_anchoring_with_too_few_activities_says_why() -> None:
+    result = anchoring.assess(gather(partnership(gifts(A, [2])), AS_OF))
+    assert (result.score, result.reason) == (
+        None,
+        "Too few activities logged to see whether the partnership is anchored.",
+    )
+
+
+def test_an_overdue_review_without_any_review_says_there_was_none() -> None:
+    [overdue] = [f for f in assess(partnership(gifts(A, [1])), dt.date(2026, 3, 31)).findings
+                 if f.id == "commitment.review_overdue"]  # fmt: skip
+    assert overdue.message == "No review for 89 days (last: -); the agreed rhythm is every 30 days."
+
+
+def test_a_review_held_before_the_first_period_ends_counts_in_full() -> None:
+    result = commitment.assess(gather(partnership([act("2026-01-20", A, B, "review", topic="Kick-off")]),
+                                      dt.date(2026, 2, 6)))  # fmt: skip
+    assert result.score == 100.0
+
+
+def test_a_side_agreed_to_carry_nothing_is_not_short_of_its_share() -> None:
+    split = {"outcomes": {}, "influence": {"cost_split": {A: 100, B: 0}}}
+    result = investment.assess(gather(partnership(gifts(A, [2, 3]), success_factors=split), AS_OF))
+    assert (result.score, result.findings) == (100.0, [])
+
+
+def test_sides_off_the_split_are_named_by_their_keys_too() -> None:
+    log = [act(dt.date(2026, 2, 2 + i), A, B, "investment", value=3000, topic="Event") for i in range(3)]
+    log.append(act("2026-02-20", B, A, "investment", value=1000, topic="Event"))
+    [off] = investment.assess(gather(partnership(log), AS_OF)).findings
+    assert (off.params["heavy_key"], off.params["light_key"]) == (A, B)
+
+
+def test_keeping_in_step_at_exactly_forty_is_a_warning() -> None:
+    log = asks(B, A, [3, 3, 3], due_days=5) + asks(A, B, [5, 5, 5], due_days=1)
+    result = keeping_in_step.assess(gather(partnership(log), AS_OF))
+    # balance (3 + 5) / (5 + 5) = 0.8, Contoso met none of its deadlines: 100 x (0.4 + 0) = 40
+    assert (result.score, [(f.id, f.severity) for f in result.findings]) == (
+        40.0, [("keeping_in_step.slow_side", "warning")]
+    )  # fmt: skip
