@@ -7,6 +7,8 @@ engine tests (`[tool.mutmut]` in pyproject.toml); a mutant no test notices is a 
     nice -n 10 .venv/bin/python benchmarks/mutation.py --sample 300   # a seeded random sample
     nice -n 10 .venv/bin/python benchmarks/mutation.py --sample 300 --survivors  # rerun what the sample left alive
     nice -n 10 .venv/bin/python benchmarks/mutation.py --report       # the rate of what has run so far
+    nice -n 10 .venv/bin/python benchmarks/mutation.py --sample 100 --without reciprocity.x__cusum
+                                                       # the rate also without the mutants named so
 
 Prints the kill rate: killed (or timed out) / (mutants run - the equivalent ones listed in
 `benchmarks/mutation_equivalent.txt`). A mutant in code no selected test reaches counts as
@@ -59,21 +61,31 @@ def mutmut(*names: str, expect_failure: bool = False) -> None:
         print(done.stdout[-3000:], done.stderr[-3000:], sep="\n", file=sys.stderr)
 
 
-def report(names: list[str] | None = None) -> int:
+def report(names: list[str] | None = None, without: list[str] | None = None) -> int:
     codes = outcomes()
     skip = equivalent()
     ran = {name: code for name, code in codes.items() if code is not None and name not in skip}
     if names is not None:
         ran = {name: code for name, code in ran.items() if name in names}
-    tally = Counter(status_by_exit_code[code] for code in ran.values())
     if not ran:
         print("no mutant has run yet")
         return 1
     print(f"mutants generated: {len(codes)}, run: {len(ran)}, equivalent (excluded): {len(skip & set(codes))}")
-    print("  ".join(f"{key}: {count}" for key, count in sorted(tally.items())))
-    caught = sum(tally[status] for status in CAUGHT)
-    print(f"kill rate: {caught / len(ran):.1%} ({caught} of {len(ran)})")
+    if stale := sorted(skip - set(codes)):
+        print(f"listed as equivalent but not generated (the code changed: check the list): {', '.join(stale)}")
+    print(rate(ran))
+    if without:
+        kept = {name: code for name, code in ran.items() if not any(text in name for text in without)}
+        print(f"without {', '.join(without)}: {rate(kept)}")
     return 0
+
+
+def rate(ran: dict[str, int | None]) -> str:
+    """The tally of `ran` by status and the kill rate, on two lines."""
+    tally = Counter(status_by_exit_code[code] for code in ran.values())
+    caught = sum(tally[status] for status in CAUGHT)
+    counts = "  ".join(f"{key}: {count}" for key, count in sorted(tally.items()))
+    return f"{counts}\nkill rate: {caught / len(ran):.1%} ({caught} of {len(ran)})" if ran else "no mutant"
 
 
 def main() -> int:
@@ -82,12 +94,19 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=8, help="seed of the sample (default 8)")
     parser.add_argument("--survivors", action="store_true", help="rerun only the sample's mutants not yet killed")
     parser.add_argument("--report", action="store_true", help="only print the rate of what has run")
+    parser.add_argument(
+        "--without",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="also print the rate without the mutants whose name contains TEXT (repeatable)",
+    )
     args = parser.parse_args()
     if args.report:
-        return report()
+        return report(without=args.without)
     if args.sample is None:
         mutmut()
-        return report()
+        return report(without=args.without)
     if not outcomes():
         # mutmut has no `generate`: a filter that matches nothing stops right after generating
         mutmut("generate-only", expect_failure=True)
@@ -97,7 +116,7 @@ def main() -> int:
     alive = [name for name in sample if name not in skip and status_by_exit_code[codes[name]] not in CAUGHT]
     if alive or not args.survivors:
         mutmut(*(alive if args.survivors else [name for name in sample if name not in skip]))
-    return report(sample)
+    return report(sample, without=args.without)
 
 
 if __name__ == "__main__":

@@ -16,15 +16,16 @@ import pytest
 from pydantic import ValidationError
 
 from builders import A, B, act, definition, partnership
+from coopcheck.assessment.diagnosis import influence_strong
 from coopcheck.assessment.engine import assess
 from coopcheck.assessment.model import Assessment, Cost, Movement
 from coopcheck.assessment.movement import what_moved
 from coopcheck.assessment.parameters import ScoringParameters
 from coopcheck.assessment.portfolio import PortfolioCheck, checked
 from coopcheck.assessment.thresholds import CONDITIONS, UnknownCondition, evaluate, parse_conditions
-from coopcheck.assessment.trend import material, point, summarize
+from coopcheck.assessment.trend import material, monthly, point, summarize
 from coopcheck.evidence import gather
-from coopcheck.factors import anchoring, investment, keeping_in_step
+from coopcheck.factors import anchoring, commitment, investment, keeping_in_step
 from coopcheck.i18n import current_language, set_language
 from coopcheck.loading.diagnostics import Diagnostic
 from coopcheck.models import Kind, Origin
@@ -41,9 +42,13 @@ def gifts(side: str, months: range | list[int], per_month: int = 2, kind: str = 
     ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def report() -> Assessment:
-    """A balanced partnership: both sides give every month, with reviews, requests and an outcome."""
+    """A balanced partnership: both sides give every month, with reviews, requests and an outcome.
+
+    Built for each test, not once per module: mutation testing runs against each mutant only the
+    tests that called the mutated code, and a report shared by a module would be charged to the first
+    test that asked for it."""
     log = gifts(A, range(1, 10)) + gifts(B, range(1, 10))
     log += [act("2026-05-04", A, B, "project_won", value=20000, attribution="sourced", topic="Fabrikam")]
     return assess(partnership(log), AS_OF)
@@ -295,7 +300,7 @@ def test_one_way_zombie_not_ready_and_a_diagnosis_say_why_they_fail(report: Asse
         ("zombie", "zombie: no outcome for 8 months"),
         ("empty", "diagnosis is empty"),
     ]
-    assert hits(report, None, "one_way", "zombie") == []
+    assert hits(report, None, "one_way", "zombie", "not_ready") == []
     checks = [c.model_copy(update={"ok": i != 0}) for i, c in enumerate(report.readiness.checks)]
     not_ready = edit(report, readiness={"checks": checks})
     assert hits(not_ready, None, "not_ready") == [("not_ready", f"not ready: {checks[0].message}")]
@@ -406,6 +411,7 @@ def test_a_target_behind_plan_with_nothing_to_show_cites_its_own_line() -> None:
     located = dataclasses.replace(loaded, places={path: Origin("test.yaml", line) for path, line in lines.items()})
     [behind] = [f for f in assess(located, AS_OF).findings if f.id == "outcome.behind_target"]
     assert [e.line for e in behind.evidence] == [32]
+    assert behind.message == "Projects won is behind: 0 achieved against 3 expected by now (4 by 2026-12-31)."
 
 
 # -- health, influence, readiness ---------------------------------------------------------------
@@ -595,6 +601,10 @@ def test_one_side_late_on_its_own_is_named_with_the_agreed_days() -> None:
     six_of_ten = asks(A, B, [1, 1, 1, 1, 1, 1, 9, 9, 9, 9])
     [late] = keeping_in_step.assess(gather(partnership(six_of_ten), AS_OF)).findings
     assert late.params == {"side": "Contoso", "on_time": 0.6, "days": 1, "agreed": 5}
+    assert late.factor == "keeping_in_step"
+    assert len(late.evidence) == 4 and {e.date for e in late.evidence} == {
+        dt.date(2026, 3, 1) + dt.timedelta(days=12 * i + 9) for i in range(6, 10)
+    }  # the four answers after nine days
 
 
 def test_missing_exchange_says_with_whom_to_meet() -> None:
@@ -658,6 +668,7 @@ def test_unanswered_requests_cite_the_requests() -> None:
     log = [act(dt.date(2026, 3, 2 + i), A, B, "request", id=f"ask{i}", topic="Quote?") for i in range(2)]
     [open_] = keeping_in_step.assess(gather(partnership(log), AS_OF)).findings
     assert (open_.id, [e.activity for e in open_.evidence]) == ("keeping_in_step.unanswered_requests", ["ask0", "ask1"])
+    assert open_.factor == "keeping_in_step"
 
 
 def test_a_configured_valuation_prices_the_contributions() -> None:
@@ -896,6 +907,8 @@ def test_small_facts_of_a_report_row_and_a_trend_point(report: Assessment) -> No
     assert point(report).reciprocity == report.reciprocity.index is not None
     checks = {c.id: c.message for c in report.readiness.checks}
     assert checks["sponsors"] == "A sponsor on both sides."
+    assert checks["contacts"] == "Working-level contacts on both sides."
+    assert checks["outcome_targets"] == "Outcome targets agreed."
     assert report.outcome.totals["projects_won"] == 1
 
 
@@ -905,3 +918,675 @@ def test_a_side_without_a_sponsor_is_cited_at_its_key() -> None:
     loaded = places(partnership(gifts(A, range(1, 4)) + gifts(B, range(1, 4)), partners=partners))
     result = anchoring.assess(gather(loaded, AS_OF))
     assert [[e.line for e in f.evidence] for f in result.findings if f.id == "anchoring.no_sponsor"] == [[16]]
+
+
+# -- survivors of the seed-30 sample -----------------------------------------------------------
+
+
+def test_an_empty_item_between_commas_is_skipped_not_the_end_of_the_list() -> None:
+    assert parse_conditions(["red,,zombie", " ,one_way"]) == ("red", "zombie", "one_way")
+
+
+def test_a_thriving_headline_quotes_the_outcome_score_rounded_half_up() -> None:
+    log = gifts(A, range(1, 10)) + gifts(B, range(1, 10)) + anchored(range(1, 10))
+    log += [act(dt.date(2026, m, 10), A, B, "project_won", value=20000, attribution="sourced", topic="Deal")
+            for m in (3, 6)]  # fmt: skip
+    report = assess(partnership(log), AS_OF)
+    # 272 of 364 days: (0.747 - 0.25) / 0.75 x 4 projects = 2.65, so three expected; two won: 66.7
+    assert report.outcome.score == 66.7
+    assert report.diagnosis.id == "thriving"
+    assert report.diagnosis.params["outcome"] == 67
+    assert ", outcome 67 (joint campaigns 0, projects won 2, revenue 0 EUR)." in report.diagnosis.summary
+
+
+def test_the_monthly_series_says_what_contacts_without_a_topic_cost_each_month() -> None:
+    log = [act("2026-03-03", A, B, "meeting", hours=1), act("2026-03-10", B, A, "call", hours=2, travel_cost=30.5),
+           act("2026-04-07", A, B, "meeting", hours=1, topic="Pipeline")]  # fmt: skip
+    months = assess(partnership(log), dt.date(2026, 4, 30)).months
+    # 1 h and 2 h at 100 EUR, and the travel of the call; April's meeting had a topic
+    assert [(m.month, m.empty_contact_cost) for m in months] == [
+        ("2026-01", 0.0), ("2026-02", 0.0), ("2026-03", 330.5), ("2026-04", 0.0)
+    ]  # fmt: skip
+
+
+def test_a_target_due_on_the_day_the_partnership_started_is_due_in_full_at_once() -> None:
+    at_start = {"outcomes": {"projects_won": {"target": 2, "by": "2026-01-01"}}}
+    outcome = assess(partnership(gifts(A, range(1, 10)), success_factors=at_start), AS_OF).outcome
+    [won] = outcome.targets
+    assert (won.expected_to_date, won.progress, outcome.score) == (2.0, 0.0, 0.0)
+
+
+def test_a_side_without_a_rate_is_priced_at_the_stated_rate_to_the_cent() -> None:
+    partners = definition()["partners"]
+    partners[A]["hourly_rate"] = 97.25
+    del partners[B]["hourly_rate"]
+    report = assess(partnership([act("2026-03-03", B, A, "introduction", topic="Buyer")], partners=partners), AS_OF)
+    [unpriced] = [f for f in report.findings if f.id == "readiness.no_hourly_rate"]
+    assert unpriced.params["rate"] == 97.25
+    # an introduction is worth 2 hours at the reference rate: 2 x 97.25
+    assert report.reciprocity.given[B].contribution_value == 194.5
+
+
+def test_exchange_counts_the_assessment_month_and_the_five_before_it() -> None:
+    def executive(month: int, side: str) -> dict[str, Any]:
+        return act(dt.date(2026, month, 5), side, OTHER[side], "meeting", level="executive", topic="Plan")
+
+    working = [act(dt.date(2026, m, 3), side, OTHER[side], "meeting", level="working", topic="Plan")
+               for m in range(1, 10) for side in (A, B)]  # fmt: skip
+    inside = anchoring.assess(gather(partnership([*working, executive(4, A), executive(9, B)]), AS_OF))
+    assert not [f for f in inside.findings if f.id == "anchoring.missing_exchange"]  # April to September
+    outside = anchoring.assess(gather(partnership([*working, executive(3, A), executive(9, B)]), AS_OF))
+    assert [f.params["from_side"] for f in outside.findings if f.id == "anchoring.missing_exchange"] == ["Northwind"]
+
+
+# -- survivors of the seed-31 sample -----------------------------------------------------------
+
+
+def test_the_monthly_series_says_what_each_side_gave_to_the_cent() -> None:
+    log = [act("2026-02-03", A, B, "support", topic="Setup", hours=1, travel_cost=10.125)]
+    months = assess(partnership(log), dt.date(2026, 2, 28)).months
+    # an hour at 100 EUR, the travel, and support's worth of 4 hours at the reference rate of 100
+    assert [(m.month, m.given) for m in months] == [("2026-01", {A: 0.0, B: 0.0}), ("2026-02", {A: 510.12, B: 0.0})]
+
+
+def test_missing_targets_cite_where_success_factors_are_agreed() -> None:
+    loaded = partnership(gifts(A, range(1, 4)), success_factors={})
+    located = dataclasses.replace(loaded, places={("success_factors",): Origin("test.yaml", 30)})
+    [missing] = [f for f in assess(located, AS_OF).findings if f.id == "outcome.no_targets"]
+    assert (missing.severity, [e.line for e in missing.evidence]) == ("warning", [30])
+
+
+def test_a_currency_without_a_default_rate_warns_for_each_side_without_a_rate() -> None:
+    partners = definition()["partners"]
+    for partner in partners.values():
+        del partner["hourly_rate"]
+    report = assess(partnership(gifts(A, range(1, 4)), partners=partners, currency="XAF"), AS_OF)
+    unpriced = [(f.severity, f.params["side"]) for f in report.findings if f.id == "readiness.no_rate_for_currency"]
+    assert sorted(unpriced) == [("warning", "Contoso"), ("warning", "Northwind")]
+    assert {f.factor for f in report.findings if f.id == "readiness.no_rate_for_currency"} == {"readiness"}
+
+
+def test_commitment_without_an_agreed_rhythm_says_it_is_judged_against_the_default() -> None:
+    report = assess(partnership(gifts(A, range(1, 4)), review_every_days=None), AS_OF)
+    [commitment] = [f for f in report.influence.factors if f.id == "commitment"]
+    assert commitment.reason == "No review rhythm agreed; judged against the default rhythm."
+
+
+def test_the_side_off_the_split_is_costed_to_the_cent() -> None:
+    log = [act(dt.date(2026, 2, 2 + i), A, B, "meeting", topic="Visit", travel_cost=1000.125) for i in range(3)]
+    log += [act("2026-02-20", B, A, "meeting", topic="Visit", travel_cost=100)]
+    [off] = investment.assess(gather(partnership(log), AS_OF)).findings
+    assert (off.params["heavy"], off.params["heavy_cost"], off.params["light_cost"]) == ("Northwind", 3000.38, 100.0)
+    assert off.factor == "investment"
+
+
+# -- survivors of the seed-32 sample -----------------------------------------------------------
+
+
+def test_a_high_risk_with_nothing_to_score_influence_on_says_so_in_the_headline() -> None:
+    due_early = {"outcomes": {"projects_won": {"target": 4, "by": "2026-02-06"}}}  # due from 2026-01-10
+    log = [act(day, A, B, "meeting", topic="Plan", hours=1) for day in ("2026-02-03", "2026-03-03", "2026-05-05")]
+    report = assess(partnership(log, success_factors=due_early, review_every_days=366), dt.date(2026, 6, 20))
+    # five dry months: long drought (5 - 3) / 3 = 0.667, risk 66.7, high; three activities score no factor
+    assert (report.empty_contact_risk.score, report.empty_contact_risk.zombie) == (66.7, False)
+    assert report.diagnosis.summary == (
+        "Empty: no outcome so far, and too little is logged to score the influence factors; "
+        "empty-contact risk 67 (high)."
+    )
+
+
+def test_what_contacts_without_a_topic_cost_is_kept_to_the_cent() -> None:
+    log = [act(dt.date(2026, 3, 2 + i), A, B, "meeting", travel_cost=0.125) for i in range(3)]
+    report = assess(partnership(log), dt.date(2026, 3, 31))
+    [empty] = [f for f in report.findings if f.id == "empty_contacts.no_substance"]
+    assert empty.params["cost"] == report.empty_contact_risk.empty_cost == 0.38  # 3 x 0.125
+    assert [m.empty_contact_cost for m in report.months if m.month == "2026-03"] == [0.38]
+
+
+def test_a_zombie_reports_its_travel_and_cost_to_the_cent() -> None:
+    tidy = [act(dt.date(2025 + (m - 1) // 12, (m - 1) % 12 + 1, 10), A if m % 2 else B, B if m % 2 else A,
+                "meeting", topic="Pipeline review", hours=2, travel_cost=0.125) for m in range(1, 22)]  # fmt: skip
+    due = {"outcomes": {"projects_won": {"target": 4, "by": "2025-12-31"}}}
+    report = assess(partnership(tidy, started="2025-01-01", success_factors=due), AS_OF)
+    [zombie] = [f for f in report.findings if f.id == "empty_contacts.zombie"]
+    # 21 meetings of 2 hours at 100 EUR and 0.125 EUR of travel each
+    assert (zombie.params["travel"], zombie.params["cost"]) == (2.62, 4202.62)
+    assert report.empty_contact_risk.cost == 4202.62
+
+
+def giving_of(log: list[dict[str, Any]], side: str, since: str, until: str) -> float:
+    """What `side` spent on the activities of `log` from month `since` to `until` (YYYY-MM), at 100 EUR an hour."""
+    return sum(100 * a.get("hours", 0) for a in log if a["from"] == side and since <= a["date"][:7] <= until)
+
+
+def test_a_healed_street_is_costed_from_its_start_to_its_last_one_sided_month_and_said_to_have_healed() -> None:
+    log = gifts(A, range(1, 4)) + gifts(B, range(1, 4)) + gifts(A, range(4, 10), per_month=3)
+    log += gifts(B, range(10, 12), per_month=3) + gifts(A, range(10, 12), per_month=1)  # Northwind gives on
+    report = assess(partnership(log), dt.date(2026, 11, 30))
+    [street] = report.reciprocity.one_way.history
+    assert street.ended == "healed"
+    assert street.cost.total == giving_of(log, A, street.since, street.until)
+    assert [f.id for f in report.findings if f.id.startswith("reciprocity.one_way")] == ["reciprocity.one_way_healed"]
+
+
+def test_each_side_s_share_of_what_was_given_has_three_decimals() -> None:
+    report = assess(partnership(gifts(A, range(1, 10), per_month=2) + gifts(B, range(1, 10), per_month=1)), AS_OF)
+    assert (report.reciprocity.given[A].share, report.reciprocity.given[B].share) == (0.667, 0.333)
+
+
+def test_the_slower_side_is_cited_by_its_slowest_answers_first() -> None:
+    log = asks(A, B, [20, 2, 30]) + asks(B, A, [2, 2, 2])
+    [slow] = keeping_in_step.assess(gather(partnership(log), AS_OF)).findings
+    assert slow.params["slow"] == "Contoso"
+    # Contoso was asked on 1, 13 and 25 March and answered after 20, 2 and 30 days
+    assert [e.date for e in slow.evidence] == [dt.date(2026, 4, 24), dt.date(2026, 3, 21), dt.date(2026, 3, 15)]
+
+
+def test_commitment_before_the_first_review_is_due_says_why_it_is_not_scored() -> None:
+    # a monthly rhythm with slack is 37.5 days: 36 days after the start, no period is complete
+    result = commitment.assess(gather(partnership(gifts(A, [1])), dt.date(2026, 2, 6)))
+    assert (result.score, result.reason) == (None, "No review is due yet and none was held.")
+
+
+# -- survivors of the seed-33 sample -----------------------------------------------------------
+
+
+def test_building_with_too_little_logged_to_score_influence_says_so() -> None:
+    late = {"outcomes": {"projects_won": {"target": 4, "by": "2027-12-31"}}}
+    loaded = partnership(gifts(A, [2], per_month=1) + gifts(B, [3], per_month=1), kind="development",
+                         success_factors=late, review_every_days=366)  # fmt: skip
+    diagnosis = assess(loaded, dt.date(2026, 4, 1)).diagnosis
+    assert (diagnosis.id, diagnosis.summary) == (
+        "building",
+        "Building: no outcome is due before 2026-12-31; too little is logged yet to score the influence factors.",
+    )
+
+
+def test_an_outcome_with_too_little_logged_to_score_influence_is_harvesting() -> None:
+    log = [act("2026-03-20", A, B, "referral", topic="Intro", hours=1),
+           act("2026-04-02", B, A, "referral", topic="Intro", hours=1),
+           act("2026-04-05", A, B, "project_won", topic="Fabrikam", value=1000)]  # fmt: skip
+    diagnosis = assess(partnership(log, review_every_days=366), dt.date(2026, 4, 15)).diagnosis
+    assert (diagnosis.id, diagnosis.summary) == (
+        "harvesting",
+        "Harvesting: outcomes have come (joint campaigns 0, projects won 1, revenue 0 EUR), but too little is logged "
+        "to show the influence behind them; results without influence do not last.",
+    )
+
+
+def test_the_diagnosis_reports_the_configured_cut_offs() -> None:
+    stricter = ScoringParameters.model_validate({"diagnosis": {"influence_strong": 65, "outcome_strong": 70}})
+    diagnosis = assess(partnership(gifts(A, range(1, 10))), AS_OF, stricter).diagnosis
+    assert (diagnosis.influence_strong, diagnosis.outcome_strong) == (65, 70)
+
+
+def test_a_zombie_reports_the_money_put_in_to_the_cent() -> None:
+    tidy = [act(dt.date(2025 + (m - 1) // 12, (m - 1) % 12 + 1, 10), A if m % 2 else B, B if m % 2 else A,
+                "meeting", topic="Pipeline review", hours=2) for m in range(1, 22)]  # fmt: skip
+    tidy.append(act("2026-02-11", A, B, "investment", value=10.125, topic="Booth"))
+    due = {"outcomes": {"projects_won": {"target": 4, "by": "2025-12-31"}}}
+    report = assess(partnership(tidy, started="2025-01-01", success_factors=due), AS_OF)
+    [zombie] = [f for f in report.findings if f.id == "empty_contacts.zombie"]
+    assert (zombie.params["money"], report.empty_contact_risk.money) == (10.12, 10.12)
+
+
+def test_readiness_says_a_response_time_was_agreed() -> None:
+    checks = {c.id: c.message for c in assess(partnership([]), AS_OF).readiness.checks}
+    assert checks["response_days"] == "A response time agreed."
+
+
+def test_what_a_side_spent_without_giving_is_kept_to_the_cent() -> None:
+    log = [act("2026-03-03", A, B, "meeting", topic="Visit", travel_cost=0.125), *gifts(A, [3])]
+    assert assess(partnership(log), AS_OF).reciprocity.given[A].cost_not_given == 0.12
+
+
+def test_balanced_giving_gives_no_reason_about_a_one_way_street(report: Assessment) -> None:
+    assert report.reciprocity.one_way.reason is None and not report.reciprocity.one_way.detected
+
+
+def test_reviews_held_in_half_the_periods_are_a_warning_and_fewer_an_error() -> None:
+    # a monthly rhythm with slack is 37.5 days: 150 days after the start are four periods
+    def reviews(*days_before: int) -> list[dict[str, Any]]:
+        return [act(dt.date(2026, 5, 31) - dt.timedelta(days=d), A, B, "review", topic="Review") for d in days_before]
+
+    def missed(*days_before: int) -> list[tuple[str, str, str]]:
+        result = commitment.assess(gather(partnership(gifts(A, range(1, 6)) + reviews(*days_before)),
+                                          dt.date(2026, 5, 31)))  # fmt: skip
+        return [(f.severity, f.factor, f.message) for f in result.findings if f.id == "commitment.reviews_missed"]
+
+    held = "Reviews were held in {} of the last 4 review periods of 30 days."
+    assert missed(10, 50) == [("warning", "commitment", held.format(2))]
+    assert missed(10) == [("error", "commitment", held.format(1))]
+
+
+def test_investment_cites_the_heavy_side_s_costliest_activities_whenever_they_were() -> None:
+    log = [act(dt.date(2026, 2, 2 + i), A, B, "support", hours=1, topic="Help", id=f"help{i}") for i in range(5)]
+    log += [act("2026-03-02", A, B, "investment", value=5000, topic="Booth", id="booth"),
+            act("2026-03-05", B, A, "support", hours=1, topic="Answer")]  # fmt: skip
+    [off] = investment.assess(gather(partnership(log), AS_OF)).findings
+    assert [e.activity for e in off.evidence] == ["booth", "help0", "help1", "help2", "help3"]
+    assert off.params["light_share"] == round(100 / 5600, 3)  # an hour at 100 EUR of 5,600 EUR in all
+
+
+def test_sides_in_step_but_late_are_each_told_the_agreed_days() -> None:
+    log = asks(A, B, [1, 4, 4], due_days=1) + asks(B, A, [1, 4, 4], due_days=1)
+    result = keeping_in_step.assess(gather(partnership(log), AS_OF))
+    assert [f.params["agreed"] for f in result.findings if f.id == "keeping_in_step.late"] == [5, 5]
+
+
+# -- survivors of the seed-34 sample -----------------------------------------------------------
+
+
+def test_contacts_without_a_topic_are_cited_newest_first() -> None:
+    log = [act(dt.date(2026, 3, 2 + i), A, B, "meeting", hours=1) for i in range(3)]
+    log.append(act("2026-03-20", A, B, "meeting", hours=1, topic="Pipeline"))
+    [empty] = [f for f in assess(partnership(log), AS_OF).findings if f.id == "empty_contacts.no_substance"]
+    assert [e.line for e in empty.evidence] == [102, 101, 100]  # the builder puts activity i on line 100 + i
+
+
+def test_influence_with_fewer_than_two_scored_factors_says_why() -> None:
+    influence = assess(partnership(gifts(A, [2, 3], per_month=1)), AS_OF).influence  # two activities score neither
+    assert [f.id for f in influence.factors if f.score is not None] == ["commitment"]
+    assert (influence.score, influence.reason) == (None, "Too few influence factors could be scored.")
+    # unscored, it still says who has been quiet: Contoso never worked (8 months), Northwind not since March
+    assert (influence.quiet_side, influence.quiet_months, influence.freshness) == (B, 8, 0.125)
+
+
+def test_a_resolved_warning_is_news_and_a_vanished_note_is_not(report: Assessment) -> None:
+    note = [f for f in assess(partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 10)) + [
+        act(dt.date(2026, m, 20), A, B, "review", topic="Review") for m in range(1, 9)]), AS_OF).findings
+        if f.severity == "info"]  # fmt: skip
+    warnings = [f for f in report.findings if f.severity == "warning"]
+    assert note and warnings
+    with_both = report.model_copy(update={"findings": [*warnings, *note]})
+    without = report.model_copy(update={"findings": []})
+    resolved = [m.message for m in what_moved(with_both, without) if m.id == "finding.resolved"]
+    assert resolved == [f"Resolved: {f.message}" for f in warnings]
+
+
+def test_the_monthly_series_counts_each_month_s_outcomes() -> None:
+    log = [act("2026-03-03", A, B, "joint_campaign", topic="Webinar"), act("2026-03-20", B, A, "revenue", value=10),
+           act("2026-04-03", A, B, "project_won", topic="Deal")]  # fmt: skip
+    months = assess(partnership(log), dt.date(2026, 4, 30)).months
+    assert [(m.month, m.outcomes) for m in months] == [("2026-01", 0), ("2026-02", 0), ("2026-03", 2), ("2026-04", 1)]
+
+
+def test_the_money_a_one_way_street_cost_is_kept_to_the_cent() -> None:
+    log = gifts(A, range(1, 10)) + gifts(B, range(1, 4))
+    log += [act(dt.date(2026, m, 27), A, B, "investment", topic="Booth", value=10.125) for m in range(4, 10)]
+    one_way = assess(partnership(log), AS_OF).reciprocity.one_way
+    assert one_way.detected and one_way.since is not None and one_way.cost is not None
+    put_in = sum(a.get("value", 0) for a in log if a["type"] == "investment" and a["date"][:7] >= one_way.since)
+    assert one_way.cost.money == round(put_in, 2) == 60.75
+
+
+def test_a_healed_street_names_the_side_that_gave_back() -> None:
+    log = gifts(A, range(1, 4)) + gifts(B, range(1, 4)) + gifts(A, range(4, 10), per_month=3)
+    log += gifts(B, range(10, 12), per_month=3) + gifts(A, range(10, 12), per_month=1)
+    [healed] = [f for f in assess(partnership(log), dt.date(2026, 11, 30)).findings
+                if f.id == "reciprocity.one_way_healed"]  # fmt: skip
+    assert healed.params["receiver"] == "Contoso" and healed.message.endswith("then Contoso gave back.")
+    assert healed.message.startswith("An earlier one-way street has healed: Northwind carried the partnership alone")
+
+
+def test_a_trend_point_carries_the_band(report: Assessment) -> None:
+    assert report.health.band is not None and point(report).band == report.health.band
+
+
+def test_anchoring_findings_belong_to_anchoring_even_before_it_is_scored() -> None:
+    partners = definition()["partners"]
+    del partners[B]["sponsor"]
+    few = anchoring.assess(gather(partnership(gifts(A, [2]), partners=partners), AS_OF))
+    assert few.score is None and [(f.id, f.factor) for f in few.findings] == [("anchoring.no_sponsor", "anchoring")]
+    alone = [act(dt.date(2026, 2, 1 + i), A, B, "meeting", topic="Plan", people=["Jonas Keller"]) for i in range(5)]
+    result = anchoring.assess(gather(partnership(alone), AS_OF))
+    assert [(f.id, f.factor) for f in result.findings] == [("anchoring.single_person", "anchoring")]
+
+
+def test_money_without_hours_costs_only_the_money_when_the_costliest_are_cited() -> None:
+    log = [act("2026-02-02", A, B, "investment", value=150, topic="Flyers", id="flyers"),
+           act("2026-02-09", A, B, "support", hours=2, topic="Setup", id="setup"),
+           *[act(dt.date(2026, 2, 12 + i), A, B, "content", hours=1, topic="Post", id=f"post{i}") for i in range(3)],
+           act("2026-03-02", B, A, "support", hours=0.5, topic="Answer")]  # fmt: skip
+    [off] = investment.assess(gather(partnership(log), AS_OF)).findings
+    assert [e.activity for e in off.evidence][:2] == ["setup", "flyers"]  # 2 h at 100 EUR before 150 EUR
+
+
+def test_a_factor_at_zero_is_weaker_than_one_at_half_a_point() -> None:
+    log = [act(dt.date(2026, 2, 2 + i), A, B, "support", hours=1.33, topic="Help") for i in range(3)]
+    log.append(act("2026-02-20", B, A, "support", hours=0.01, topic="Tip"))
+    report = assess(partnership(log), AS_OF)
+    # Contoso carries 1 of 400 EUR against an agreed half: 100 x (1 - 0.995) = 0.5; no review at all: 0
+    assert {f.id: f.score for f in report.influence.factors} == {
+        "anchoring": 100.0, "keeping_in_step": None, "investment": 0.5, "commitment": 0.0
+    }  # fmt: skip
+    assert "(weakest: Commitment 0)" in report.diagnosis.summary
+
+
+# -- survivors of the seed-35 sample -----------------------------------------------------------
+
+
+def test_one_activity_after_the_last_outcome_is_effort_enough_for_a_zombie() -> None:
+    log = [act("2026-02-10", A, B, "project_won", topic="Deal"), act("2026-03-03", A, B, "meeting", topic="Plan")]
+    risk = assess(partnership(log), dt.date(2026, 10, 15)).empty_contact_risk
+    # due from 2026-04-02, later than the outcome: six whole months by 15 October
+    assert (risk.months_without_outcome, risk.zombie) == (6, True)
+
+
+def test_every_month_of_the_trend_uses_the_configured_valuation() -> None:
+    loaded = partnership(gifts(A, [1, 2, 3]) + gifts(B, [1, 2, 3]))
+    doubled = ScoringParameters.model_validate({"valuation": {"contribution_hours": {"referral": 8}}})
+    default, configured = monthly(loaded, dt.date(2026, 3, 31)), monthly(loaded, dt.date(2026, 3, 31), doubled)
+    for plain, valued in zip(default, configured, strict=True):
+        # each referral is worth 8 hours at 100 EUR instead of 4
+        assert valued.reciprocity.given[A].contribution_value == 2 * plain.reciprocity.given[A].contribution_value > 0
+
+
+def test_two_scored_factors_are_enough_for_an_influence_score() -> None:
+    influence = assess(partnership(gifts(A, [2, 3]), review_every_days=366), AS_OF).influence
+    assert [f.id for f in influence.factors if f.score is not None] == ["anchoring", "investment"]
+    assert influence.factors_score is not None and influence.reason is not None  # scored, and scaled for the quiet
+
+
+def test_a_new_finding_in_what_moved_carries_the_finding_s_own_figures(report: Assessment) -> None:
+    [warning, *_] = [f for f in report.findings if f.severity == "warning"]
+    with_it = report.model_copy(update={"findings": [warning]})
+    [new] = [m for m in what_moved(report.model_copy(update={"findings": []}), with_it) if m.id == "finding.new"]
+    assert new.params["finding"] == warning.id and warning.params
+    assert {k: v for k, v in new.params.items() if k.startswith("finding.")} == {
+        f"finding.{name}": value for name, value in warning.params.items()
+    }
+
+
+# -- survivors of the seed-36 sample, and the other figures kept to the cent -------------------
+
+
+def test_shares_of_what_was_given_are_reported_however_small_the_amounts() -> None:
+    partners = definition()["partners"]
+    for partner in partners.values():
+        partner["hourly_rate"] = 0.01
+    log = gifts(A, [2]) + gifts(B, [3, 4], per_month=1)
+    given = assess(partnership(log, partners=partners), AS_OF).reciprocity.given
+    # each referral: 2 hours at 0.01 and 4 hours' worth at 0.01, 0.06 in all; 0.12 a side, 0.24 together
+    assert (given[A].value, given[A].share, given[B].share) == (0.12, 0.5, 0.5)
+
+
+def test_a_one_way_street_finding_names_both_partner_keys() -> None:
+    log = gifts(A, range(1, 10)) + gifts(B, range(1, 4))
+    [street] = [f for f in assess(partnership(log), AS_OF).findings if f.id == "reciprocity.one_way_street"]
+    assert (street.params["giver_key"], street.params["receiver_key"]) == (A, B)
+
+
+def test_lopsided_giving_is_reported_to_the_cent() -> None:
+    log = gifts(A, range(1, 10), per_month=4) + gifts(B, range(1, 10), per_month=1)
+    log.append(act("2026-05-05", A, B, "support", topic="Setup", hours=0.125))
+    [lopsided] = [f for f in assess(partnership(log), AS_OF).findings if f.id == "reciprocity.lopsided"]
+    # 36 referrals at 600 EUR, and the support: 12.50 EUR of time and 400 EUR of worth
+    assert (lopsided.params["larger_value"], lopsided.params["smaller_value"]) == (22012.5, 5400.0)
+
+
+def test_a_trend_of_nothing_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"^a trend needs at least one assessment$"):
+        summarize([])
+
+
+def test_a_zombie_reports_its_hours_to_the_hundredth() -> None:
+    tidy = [act(dt.date(2025 + (m - 1) // 12, (m - 1) % 12 + 1, 10), A if m % 2 else B, B if m % 2 else A,
+                "meeting", topic="Pipeline review", hours=0.125) for m in range(1, 22)]  # fmt: skip
+    due = {"outcomes": {"projects_won": {"target": 4, "by": "2025-12-31"}}}
+    report = assess(partnership(tidy, started="2025-01-01", success_factors=due), AS_OF)
+    [zombie] = [f for f in report.findings if f.id == "empty_contacts.zombie"]
+    assert zombie.params["hours"] == report.empty_contact_risk.hours == round(21 * 0.125, 2)
+
+
+def test_the_share_of_empty_contacts_has_three_decimals() -> None:
+    report = assess(partnership(contacts(3, with_topic=1)), AS_OF)
+    [empty] = [f for f in report.findings if f.id == "empty_contacts.no_substance"]
+    assert report.empty_contact_risk.empty_share == empty.params["share"] == 0.667  # two of three
+
+
+def test_revenue_expected_so_far_is_kept_to_the_cent() -> None:
+    target = {"outcomes": {"revenue": {"target": 10000, "by": "2026-12-31"}}}
+    [revenue] = assess(partnership(gifts(A, [2]), success_factors=target), AS_OF).outcome.targets
+    assert revenue.expected_to_date == round(10000 * (272 / 364 - 0.25) / 0.75, 2) == 6630.04
+
+
+def test_the_share_of_the_one_person_a_side_hangs_on_has_three_decimals() -> None:
+    log = [act(dt.date(2026, 2, 1 + i), A, B, "meeting", topic="Plan", people=["Jonas Keller"]) for i in range(5)]
+    log.append(act("2026-02-09", A, B, "meeting", topic="Plan", people=["Mia Braun"]))
+    [single] = anchoring.assess(gather(partnership(log), AS_OF)).findings
+    assert (single.params["person"], single.params["share"]) == ("Jonas Keller", 0.833)  # five of six
+
+
+def test_a_one_way_street_costs_its_hours_to_the_hundredth() -> None:
+    log = gifts(A, range(1, 10)) + gifts(B, range(1, 4))
+    log += [act(dt.date(2026, m, 27), A, B, "meeting", topic="Visit", hours=0.123456) for m in range(4, 10)]
+    one_way = assess(partnership(log), AS_OF).reciprocity.one_way
+    assert one_way.detected and one_way.since is not None and one_way.cost is not None
+    hours = sum(a.get("hours", 0) for a in log if a["from"] == A and a["date"][:7] >= one_way.since)
+    assert one_way.cost.hours == round(hours, 2) != round(hours, 3)
+    assert one_way.cost.hours_value == round(100 * hours, 2) != round(100 * hours, 3)  # at 100 EUR an hour
+
+
+# -- survivors of the seed-37 sample -----------------------------------------------------------
+
+
+def test_a_factor_at_exactly_thirty_is_not_broken(report: Assessment) -> None:
+    params = ScoringParameters().diagnosis
+
+    def with_investment(score: float) -> Any:
+        factors = [f.model_copy(update={"score": score if f.id == "investment" else 100.0})
+                   for f in report.influence.factors]  # fmt: skip
+        return report.influence.model_copy(update={"factors": factors, "score": 80.0})
+
+    assert influence_strong(with_investment(30.0), params)
+    assert not influence_strong(with_investment(29.9), params)
+
+
+def test_factors_all_weighted_zero_leave_influence_unscored() -> None:
+    zero = {name: 0 for name in ("anchoring", "keeping_in_step", "investment", "commitment")}
+    unweighted = ScoringParameters.model_validate({"profiles": {"joint_market": {"weights": zero}}})
+    report = assess(partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 10))), AS_OF, unweighted)
+    assert len([f for f in report.influence.factors if f.score is not None]) >= 2
+    assert (report.influence.score, report.influence.reason) == (None, "Too few influence factors could be scored.")
+
+
+def test_the_agreed_share_off_the_split_is_reported_as_agreed_to_three_decimals() -> None:
+    log = [act(dt.date(2026, 2, 2 + i), A, B, "investment", value=3000, topic="Event") for i in range(3)]
+    log.append(act("2026-02-20", B, A, "investment", value=1000, topic="Event"))
+    split = {"outcomes": {}, "influence": {"cost_split": {A: 1, B: 2}}}
+    [off] = investment.assess(gather(partnership(log, success_factors=split), AS_OF)).findings
+    assert (off.params["heavy"], off.params["heavy_share"], off.params["heavy_agreed"]) == ("Northwind", 0.9, 0.333)
+
+
+# -- survivors of the seed-38 sample -----------------------------------------------------------
+
+
+def test_influence_at_the_configured_cut_off_is_strong() -> None:
+    log = gifts(A, range(1, 10)) + gifts(B, range(1, 10))
+    log += [act(dt.date(2026, m, 12), A, B, "investment", value=3000, topic="Booth") for m in range(1, 10)]
+    log.append(act("2026-03-10", A, B, "project_won", value=20000, attribution="sourced", topic="Deal"))
+    report = assess(partnership(log), AS_OF)
+    assert (report.influence.score, report.influence.freshness, report.outcome.score) == (40.4, 1.0, 33.3)
+
+    def diagnosis_with_cut(cut: float) -> str:
+        params = ScoringParameters.model_validate({"diagnosis": {"influence_strong": cut, "factor_floor": 0}})
+        return assess(partnership(log), AS_OF, params).diagnosis.id
+
+    # at the cut-off influence is strong, so an outcome behind plan is not harvesting (here: a high risk, empty)
+    assert (diagnosis_with_cut(40.4), diagnosis_with_cut(40.5)) == ("empty", "harvesting")
+
+
+def test_outcomes_while_one_side_has_stopped_working_name_that_side_and_its_quiet_months() -> None:
+    log = gifts(A, [1, 2, 3]) + gifts(B, [1, 2, 3])
+    log += [act(dt.date(2026, m, 15), A, B, "meeting", topic="Plan", hours=1) for m in range(4, 13)]
+    log.append(act("2026-08-10", B, A, "project_won", topic="Deal", value=1000))
+    report = assess(partnership(log), dt.date(2026, 12, 31))
+    # Contoso's last work was in March: nine whole months, 0.5 ^ ((9 - 2) / 2) = 0.088
+    assert (report.influence.quiet_side, report.influence.quiet_months, report.influence.freshness) == (B, 9, 0.088)
+    assert report.diagnosis.id == "harvesting"
+    assert "but Contoso has done no work for the partnership for 9 months" in report.diagnosis.summary
+
+
+def test_revenue_by_direction_adds_up_each_side_s_revenue() -> None:
+    target = {"outcomes": {"revenue": {"target": 10000, "by": "2026-12-31"}}}
+    log = [act("2026-04-03", B, A, "revenue", value=1000, topic="Licence"),
+           act("2026-05-03", B, A, "revenue", value=500, topic="Licence"),
+           act("2026-06-03", A, B, "revenue", value=250, topic="Service")]  # fmt: skip
+    [revenue] = assess(partnership(log, success_factors=target), AS_OF).outcome.targets
+    assert revenue.by_direction == {A: 250.0, B: 1500.0}
+
+
+def test_a_perception_gap_names_the_side_that_rates_lower_first() -> None:
+    surveys = [{"date": "2026-06-30", "by": A, "ratings": {"keeping_in_step": 1}},
+               {"date": "2026-06-30", "by": B, "ratings": {"keeping_in_step": 4}}]  # fmt: skip
+    [gap] = [f for f in assess(partnership(gifts(A, [2]), surveys=surveys), AS_OF).findings if f.id == "perception.gap"]
+    assert gap.message == "The sides see Keeping in step differently: Northwind rates it 1, Contoso rates it 4."
+    assert (gap.params["factor_id"], gap.params["gap"]) == ("keeping_in_step", 3)
+
+
+def test_actions_that_name_nobody_and_were_not_followed_name_no_owner() -> None:
+    log = [act("2026-03-02", A, B, "review", topic="Review", actions=["Plan the webinar"]),
+           act("2026-05-20", A, B, "support", topic="Setup", hours=1)]  # fmt: skip
+    [missed] = [f for f in assess(partnership(log), AS_OF).findings if f.id == "commitment.actions_not_followed"]
+    assert missed.message == "Actions agreed in 1 of 1 reviews were not followed by work within 30 days."
+
+
+# -- survivors of the seed-39 sample -----------------------------------------------------------
+
+
+def test_on_the_day_outcomes_fall_due_they_are_due() -> None:
+    late = {"outcomes": {"projects_won": {"target": 4, "by": "2027-12-31"}},
+            "influence": {"response_days": 5, "cost_split": {A: 50, B: 50}}}  # fmt: skip
+    loaded = partnership(gifts(A, range(1, 13)) + gifts(B, range(1, 13)) + anchored(range(1, 13)),
+                         kind="development", success_factors=late)  # fmt: skip
+    report = assess(loaded, dt.date(2026, 12, 31))
+    assert report.outcome.due_from == dt.date(2026, 12, 31)  # half of the 729 days to 2027-12-31
+    assert report.diagnosis.id == "building"
+    assert "outcomes have been due since 2026-12-31 and none has come yet" in report.diagnosis.summary
+
+
+# -- survivors of the fresh seeds 40 to 44, read after they were measured ----------------------
+
+
+def test_a_red_band_is_never_thriving() -> None:
+    log = gifts(A, range(1, 10)) + gifts(B, range(1, 10)) + anchored(range(1, 10))
+    log += [act(dt.date(2026, m, 10), A, B, "project_won", value=20000, attribution="sourced", topic="Deal")
+            for m in (3, 6)]  # fmt: skip
+    log.append(act("2026-07-07", A, B, "joint_campaign", topic="Webinar"))
+    report = assess(partnership(log), AS_OF)
+    assert report.diagnosis.summary == (
+        "Thriving: influence 98, outcome 67 (joint campaigns 1, projects won 2, revenue 0 EUR)."
+    )
+    harsh = ScoringParameters.model_validate({"bands": {"green": 100, "amber": 99.9}})
+    red = assess(partnership(log), AS_OF, harsh)
+    assert (red.health.band, red.diagnosis.id) == ("red", "building")
+
+
+def test_a_one_way_headline_names_the_side_that_gives_back_little() -> None:
+    summary = assess(partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 4))), AS_OF).diagnosis.summary
+    assert summary.startswith("One-way street: Northwind has carried the partnership alone since")
+    assert summary.endswith("; Contoso gave back 0% of the value.")
+
+
+def test_influence_exactly_at_the_cut_off_with_no_broken_factor_is_strong(report: Assessment) -> None:
+    sound = [f.model_copy(update={"score": 100.0}) for f in report.influence.factors]
+    params = ScoringParameters().diagnosis
+    assert influence_strong(report.influence.model_copy(update={"factors": sound, "score": 60.0}), params)
+    assert not influence_strong(report.influence.model_copy(update={"factors": sound, "score": 59.9}), params)
+
+
+def test_health_is_scored_when_the_scored_components_carry_exactly_half_the_weight() -> None:
+    loaded = partnership(gifts(A, range(1, 10)) + gifts(B, range(1, 10)) + [
+        act("2026-05-04", A, B, "project_won", value=20000, attribution="sourced", topic="Fabrikam")])  # fmt: skip
+    # keeping in step (no requests) is the only unscored component: 9 of 18
+    half = ScoringParameters.model_validate({"profiles": {"joint_market": {"weights": {"keeping_in_step": 9}}}})
+    report = assess(loaded, AS_OF, half)
+    assert [f.id for f in report.influence.factors if f.score is None] == ["keeping_in_step"]
+    assert report.health.score is not None
+
+
+def test_new_revenue_is_said_with_its_amount(report: Assessment) -> None:
+    before = edit(report, outcome={"totals": {"projects_won": 1.0, "revenue": 1000.0, "joint_campaigns": 0.0}})
+    after = edit(report, outcome={"totals": {"projects_won": 1.0, "revenue": 1500.0, "joint_campaigns": 0.0}})
+    assert moved(before, after)["outcomes.new"]["message"] == (
+        f"New outcomes since {AS_OF}: joint campaigns 0, projects won 0, revenue 500 EUR."
+    )
+
+
+def test_a_street_detected_and_ended_is_said_with_both_partners(report: Assessment) -> None:
+    street = {"detected": True, "giver": A, "receiver": B, "since": "2026-03", "months": 7,
+              "cost": Cost(hours=1, hours_value=100, money=0, travel=0, total=100)}  # fmt: skip
+    running = edit(report, reciprocity={"one_way": report.reciprocity.one_way.model_copy(update=street)})
+    assert moved(report, running)["one_way.detected"]["giver_key"] == A
+    assert moved(running, report)["one_way.ended"]["message"] == "The one-way street has ended: Contoso gives again."
+
+
+def test_revenue_by_direction_keeps_two_decimals() -> None:
+    target = {"outcomes": {"revenue": {"target": 10000, "by": "2026-12-31"}}}
+    log = [act("2026-04-03", B, A, "revenue", value=1234.567, topic="Licence")]
+    [revenue] = assess(partnership(log, success_factors=target), AS_OF).outcome.targets
+    assert revenue.by_direction == {A: 0.0, B: 1234.57}
+
+
+def test_a_one_day_target_expects_nothing_on_the_start_day() -> None:
+    tomorrow = {"outcomes": {"projects_won": {"target": 2, "by": "2026-01-02"}}}
+    [won] = assess(partnership([], success_factors=tomorrow), dt.date(2026, 1, 1)).outcome.targets
+    assert (won.expected_to_date, won.progress) == (0.0, None)
+
+
+def test_a_street_whose_giving_stopped_is_a_reciprocity_note_that_says_so() -> None:
+    log = gifts(A, range(1, 4)) + gifts(B, range(1, 4)) + gifts(A, range(4, 9), per_month=3)
+    findings = assess(partnership(log), dt.date(2026, 12, 31)).findings
+    assert [(f.id, f.factor, f.severity) for f in findings if f.id.startswith("reciprocity.one_way")] == [
+        ("reciprocity.one_way_stopped", "reciprocity", "info")
+    ]  # fmt: skip
+
+
+def test_what_a_side_gave_is_valued_to_the_cent() -> None:
+    log = [act("2026-03-03", A, B, "support", topic="Setup", value=10.125, travel_cost=0.0125, hours=1),
+           *gifts(B, [4])]  # fmt: skip
+    # an hour at 100, the money, the travel and support's 4 hours' worth at 100: 510.1375
+    assert assess(partnership(log), AS_OF).reciprocity.given[A].value == 510.14
+
+
+def test_anchoring_with_too_few_activities_says_why() -> None:
+    result = anchoring.assess(gather(partnership(gifts(A, [2])), AS_OF))
+    assert (result.score, result.reason) == (
+        None,
+        "Too few activities logged to see whether the partnership is anchored.",
+    )
+
+
+def test_an_overdue_review_without_any_review_says_there_was_none() -> None:
+    [overdue] = [f for f in assess(partnership(gifts(A, [1])), dt.date(2026, 3, 31)).findings
+                 if f.id == "commitment.review_overdue"]  # fmt: skip
+    assert overdue.message == "No review for 89 days (last: -); the agreed rhythm is every 30 days."
+
+
+def test_a_review_held_before_the_first_period_ends_counts_in_full() -> None:
+    result = commitment.assess(gather(partnership([act("2026-01-20", A, B, "review", topic="Kick-off")]),
+                                      dt.date(2026, 2, 6)))  # fmt: skip
+    assert result.score == 100.0
+
+
+def test_a_side_agreed_to_carry_nothing_is_not_short_of_its_share() -> None:
+    split = {"outcomes": {}, "influence": {"cost_split": {A: 100, B: 0}}}
+    result = investment.assess(gather(partnership(gifts(A, [2, 3]), success_factors=split), AS_OF))
+    assert (result.score, result.findings) == (100.0, [])
+
+
+def test_sides_off_the_split_are_named_by_their_keys_too() -> None:
+    log = [act(dt.date(2026, 2, 2 + i), A, B, "investment", value=3000, topic="Event") for i in range(3)]
+    log.append(act("2026-02-20", B, A, "investment", value=1000, topic="Event"))
+    [off] = investment.assess(gather(partnership(log), AS_OF)).findings
+    assert (off.params["heavy_key"], off.params["light_key"]) == (A, B)
+
+
+def test_keeping_in_step_at_exactly_forty_is_a_warning() -> None:
+    log = asks(B, A, [3, 3, 3], due_days=5) + asks(A, B, [5, 5, 5], due_days=1)
+    result = keeping_in_step.assess(gather(partnership(log), AS_OF))
+    # balance (3 + 5) / (5 + 5) = 0.8, Contoso met none of its deadlines: 100 x (0.4 + 0) = 40
+    assert (result.score, [(f.id, f.severity) for f in result.findings]) == (
+        40.0, [("keeping_in_step.slow_side", "warning")]
+    )  # fmt: skip
