@@ -100,3 +100,14 @@ def test_a_giver_that_hands_over_every_quarter_has_not_stopped() -> None:
     ended = one_way(log, dt.date(2027, 1, 31))  # November to January: nothing from either side
     assert not ended.detected
     assert [(s.since, s.until, s.ended) for s in ended.history] == [("2026-05", "2026-10", "stopped")]
+
+
+def test_a_street_that_healed_stays_history_while_a_new_one_runs() -> None:
+    """Contoso stops in May, gives back from August to October, and stops again in November: the
+    first street is history (healed), the second is the current one, once its silence is longer
+    than the first."""
+    northwind = gives(A, [*months(1, 12), (2027, 1), (2027, 2)], 4)
+    contoso = gives(B, months(1, 4) + months(8, 10), 4)
+    street = one_way(northwind + contoso, dt.date(2027, 2, 28))
+    assert (street.detected, street.giver, street.since) == (True, A, "2026-11")
+    assert [(s.giver, s.since, s.ended) for s in street.history] == [(A, "2026-05", "healed")]
