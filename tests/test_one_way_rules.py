@@ -111,3 +111,15 @@ def test_a_street_that_healed_stays_history_while_a_new_one_runs() -> None:
     street = one_way(northwind + contoso, dt.date(2027, 2, 28))
     assert (street.detected, street.giver, street.since) == (True, A, "2026-11")
     assert [(s.giver, s.since, s.ended) for s in street.history] == [(A, "2026-05", "healed")]
+
+
+def test_every_ended_street_is_history() -> None:
+    """Both of Contoso's pauses ended when it gave back: two healed streets, oldest first."""
+    northwind = gives(A, [*months(1, 12), *months(1, 5, year=2027)], 4)
+    contoso = gives(B, months(1, 4) + months(8, 10) + months(3, 5, year=2027), 4)
+    history = one_way(northwind + contoso, dt.date(2027, 5, 31))
+    assert not history.detected
+    assert [(s.since, s.until, s.ended) for s in history.history] == [
+        ("2026-05", "2026-07", "healed"),
+        ("2026-11", "2027-02", "healed"),
+    ]

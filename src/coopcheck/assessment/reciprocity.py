@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Literal
 
 from coopcheck.assessment.model import Cost, Finding, Given, OneWay, PastOneWay, Reciprocity
 from coopcheck.assessment.parameters import OneWayGating, ReciprocityParameters
@@ -351,10 +352,14 @@ def _median(values: list[float]) -> float:
     return ordered[len(ordered) // 2] if ordered else 0.0
 
 
-def _ended(evidence: Evidence, run: _Run, giver: str, receiver: str, how: str) -> list[PastOneWay]:
-    if not run.detected:
+def _ended(
+    evidence: Evidence, run: _Run, giver: str, receiver: str, how: Literal["healed", "stopped"]
+) -> list[PastOneWay]:
+    """The street `run` was, once it has ended `how`: from the first month of the receiver's silence to
+    the last one-sided month (nothing when it ended before it was reported)."""
+    if not run.detected or run.since is None:
         return []
-    since, until = run.one_sided[0], run.one_sided[-1]
+    since, until = run.since, run.one_sided[-1]
     streak = _sum(evidence, giver, since, until)
     street = PastOneWay(
         giver=giver,
@@ -362,7 +367,7 @@ def _ended(evidence: Evidence, run: _Run, giver: str, receiver: str, how: str) -
         since=month_label(since),
         until=month_label(until),
         months=until - since + 1,
-        ended="healed" if how == "healed" else "stopped",
+        ended=how,
         cost=_cost(streak),
     )
     return [street]
