@@ -110,6 +110,11 @@ class Flow:
         return self.given_cost + self.contribution_value
 
     def absorb(self, other: Flow) -> None:
+        self.add(other)
+        self.indices.extend(other.indices)
+
+    def add(self, other: Flow) -> None:
+        """Add `other`'s figures (not its activities)."""
         self.giving += other.giving
         self.costed += other.costed
         self.contributions += other.contributions
@@ -119,7 +124,6 @@ class Flow:
         self.money += other.money
         self.travel += other.travel
         self.given_cost += other.given_cost
-        self.indices.extend(other.indices)
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,6 +392,10 @@ class _Pass:
                 evidence.levels_logged = True
                 for taking_part in involved | {side}:
                     evidence.exchanges[(level, taking_part, month)] += 1
+        for key, by_month in evidence.flows.items():  # the totals: every month's figures, in order
+            total = evidence.totals[key] = Flow()
+            for month in sorted(by_month):
+                total.add(by_month[month])
         return later
 
     def flow(
@@ -414,17 +422,16 @@ class _Pass:
         monthly = evidence.flows[side].get(month)
         if monthly is None:
             monthly = evidence.flows[side][month] = Flow()
-        for target in (monthly, evidence.totals[side]):
-            target.giving += gives
-            target.costed += cost > 0
-            target.contributions += kind in GIVING_TYPES
-            target.contribution_value += worth
-            target.hours += hours
-            target.hours_value += hours_value
-            target.money += money
-            target.travel += travel
-            if gives:
-                target.given_cost += cost
+        monthly.giving += gives
+        monthly.costed += cost > 0
+        monthly.contributions += gives
+        monthly.contribution_value += worth
+        monthly.hours += hours
+        monthly.hours_value += hours_value
+        monthly.money += money
+        monthly.travel += travel
+        if gives:
+            monthly.given_cost += cost
         monthly.indices.append(index)
         return cost
 
