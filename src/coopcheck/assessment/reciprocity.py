@@ -303,8 +303,15 @@ def _silence_tells(months: list[_Month], position: int, usual: _Usual, gating: O
     silent, before = months[start : position + 1], months[:start]
     if len(silent) < gating.min_months or len(silent) <= _longest_silence(before, usual):
         return False
-    usual_gifts = len(silent) * sum(row.got for row in before) / len(before) if before else 0.0
-    return (usual_gifts if before else sum(row.gave for row in silent)) >= gating.silence_gifts
+    return _expected_gifts(silent, before) >= gating.silence_gifts
+
+
+def _expected_gifts(silent: list[_Month], before: list[_Month]) -> float:
+    """The gifts the receiver would usually have made in `silent`, at its rate over the months `before`;
+    for a receiver with no months before (it never gave), the giver's gifts in them."""
+    if not before:
+        return float(sum(row.gave for row in silent))
+    return len(silent) * sum(row.got for row in before) / len(before)
 
 
 def _below_usual(months: list[_Month], position: int, gating: OneWayGating) -> bool:
