@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from coopcheck.factors import FACTORS
@@ -91,3 +93,12 @@ def test_german_factor_names_are_accepted(run_cli, name, factor):  # type: ignor
     result = run_cli("explain", name, "--lang", "de")
     assert result.exit_code == 0, result.stderr
     assert f"({factor}, Einflussfaktor)" in result.stdout
+
+
+def test_german_explain_writes_the_numbers_of_grouped_parameters_the_german_way(run_cli):  # type: ignore[no-untyped-def]
+    """`{one_way.threshold:g}` and `{one_way.token_share:.0%}` read 0,2 and 15 % in German, 0.2 and 15% in English."""
+    # spaces and line ends joined, no-break spaces kept
+    german = re.sub(r"[ \n]+", " ", run_cli("explain", "one-way-street", "--lang", "de").stdout)
+    assert "Wertsumme 0,2 " in german and "höchstens 15\u00a0% seines" in german
+    english = re.sub(r"\s+", " ", run_cli("explain", "one-way-street", "--lang", "en").stdout)
+    assert "value sum reaches 0.2 " in english and "at most 15% of its usual" in english

@@ -93,13 +93,32 @@ class _Quoted(dict[str, object]):
         return "{" + key + "}"
 
 
+class _Localized:
+    """A group of parameters (`{one_way.threshold:g}`) whose numbers read as the reader expects them."""
+
+    def __init__(self, group: object) -> None:
+        self._group = group
+
+    def __getattr__(self, name: str) -> object:
+        from pydantic import BaseModel
+
+        from coopcheck.rendering.localize import localized_params
+
+        value = getattr(self._group, name)
+        return _Localized(value) if isinstance(value, BaseModel) else localized_params({name: value})[name]
+
+
 def filled(paragraph: str, values: dict[str, object]) -> str:
     """A paragraph in the reader's language with the parameters written in, its lines filled again."""
+    from pydantic import BaseModel
+
     from coopcheck.rendering.localize import BANDS, label, localized_params
 
     words = {key: label(BANDS, value) if key.endswith("_cap") and isinstance(value, str) else value
              for key, value in values.items()}  # fmt: skip
-    return reflow(_(paragraph).format_map(_Quoted(localized_params(words))))
+    local = {key: _Localized(value) if isinstance(value, BaseModel) else value
+             for key, value in localized_params(words).items()}  # fmt: skip
+    return reflow(_(paragraph).format_map(_Quoted(local)))
 
 
 def reflow(paragraph: str, width: int = 100) -> str:
@@ -111,7 +130,8 @@ def reflow(paragraph: str, width: int = 100) -> str:
         return paragraph
     items = re.split(r"\n(?=- )", paragraph)
     return "\n".join(
-        textwrap.fill(" ".join(item.split()), width=width, subsequent_indent="  " if item.startswith("- ") else "")
+        textwrap.fill(" ".join(re.split(r"[ \t\n]+", item.strip())), width=width,
+                      subsequent_indent="  " if item.startswith("- ") else "")  # a no-break space stays
         for item in items
     )
 
