@@ -97,3 +97,13 @@ def test_short_months_never_read_as_a_day(lang, expected):  # type: ignore[no-un
 @pytest.mark.parametrize(("score", "shown"), [(69.6, "69"), (70.0, "70"), (44.99, "44"), (None, "?")])
 def test_health_is_shown_in_whole_points_reached_so_it_agrees_with_its_band(score, shown):  # type: ignore[no-untyped-def]
     assert localize.health(score) == shown
+
+
+@pytest.mark.parametrize(("currency", "shown"), [("EUR", "€9,730"), ("USD", "$9,730"), ("CHF", "CHF\u00a09,730"),
+                                                 ("SEK", "SEK\u00a09,730"), ("JPY", "¥9,730")])  # fmt: skip
+def test_english_money_spaces_a_currency_code_from_the_number(currency: str, shown: str) -> None:
+    from coopcheck.i18n import set_language
+    from coopcheck.rendering.localize import money
+
+    set_language("en")
+    assert money(9730.4, currency) == shown

@@ -308,12 +308,16 @@ def _locale() -> str:
 
 
 def money(amount: float | None, currency: str) -> str:
-    """Whole currency units: `€12,345` in English, `12.345 €` in German."""
+    """Whole currency units: `€12,345` and `CHF 12,345` in English (a symbol that ends in a letter is
+    spaced from the number, as CLDR's currency spacing asks), `12.345 €` in German."""
     if amount is None:
         return UNKNOWN
-    from babel.numbers import format_currency
+    from babel.numbers import format_currency, get_currency_symbol
 
-    pattern = "#,##0\u00a0¤" if current_language() == "de" else "¤#,##0"
+    if current_language() == "de":
+        pattern = "#,##0\u00a0¤"
+    else:
+        pattern = "¤\u00a0#,##0" if get_currency_symbol(currency, _locale())[-1:].isalpha() else "¤#,##0"
     return format_currency(round(amount), currency, format=pattern, locale=_locale(), currency_digits=False)
 
 
