@@ -283,6 +283,14 @@ def _empty(loaded: LoadedPartnership, as_of: dt.date, valuation: Valuation) -> E
     return evidence
 
 
+def _added(by_month: dict[int, Flow]) -> Flow:
+    """A side's totals: every month's figures added up, in month order (not its activities)."""
+    total = Flow()
+    for month in sorted(by_month):
+        total.add(by_month[month])
+    return total
+
+
 def _latest_surveys(evidence: Evidence) -> None:
     """Each side's latest survey up to the assessment date."""
     for index, survey in enumerate(evidence.definition.surveys):
@@ -303,7 +311,6 @@ def _fork(evidence: Evidence, as_of: dt.date) -> Evidence:
         as_of=as_of,
         months=list(range(evidence.months[0], month_of(as_of) + 1)),
         flows={side: flows(by_month) for side, by_month in evidence.flows.items()},
-        totals={side: replace(flow, indices=list(flow.indices)) for side, flow in evidence.totals.items()},
         empty_contacts=list(evidence.empty_contacts),
         empty_contact_costs=dict(evidence.empty_contact_costs),
         requests=list(evidence.requests),
@@ -392,10 +399,7 @@ class _Pass:
                 evidence.levels_logged = True
                 for taking_part in involved | {side}:
                     evidence.exchanges[(level, taking_part, month)] += 1
-        for key, by_month in evidence.flows.items():  # the totals: every month's figures, in order
-            total = evidence.totals[key] = Flow()
-            for month in sorted(by_month):
-                total.add(by_month[month])
+        evidence.totals = {key: _added(by_month) for key, by_month in evidence.flows.items()}
         return later
 
     def flow(

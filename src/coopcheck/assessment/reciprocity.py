@@ -350,13 +350,14 @@ def _longest_silence(months: list[_Month], usual: _Usual) -> int:
 
 
 def _quantile(values: list[float], q: float) -> float:
+    """The value at position floor(q x n) of the sorted values (0 when there are none)."""
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(len(ordered) * q))] if ordered else 0.0
 
 
 def _median(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[len(ordered) // 2] if ordered else 0.0
+    """The middle value; with an even number of values, the upper of the two middle ones."""
+    return _quantile(values, 0.5)
 
 
 def _ended(
