@@ -9,6 +9,12 @@ Refused with a clear message: duplicate keys, anchors and aliases, explicit tags
 more than one document, nesting deeper than `MAX_DEPTH`, files larger than `MAX_FILE_BYTES`, and
 text that is not UTF-8.
 
+Two readers build the same data. The C reader (`_yamlbuild.c`, on libyaml, built at install by
+`hatch_build.py`) makes no Python object for each event and reads three times as fast
+(benchmarks/bench_validate.py); it refuses whatever `_build` would refuse, and `_build`, on
+PyYAML's events, then reads the text again and says what is wrong, so each message has one source.
+Without the C reader `_build` reads everything. tests/test_yamlbuild.py holds the two alike.
+
 Positions are kept cheaply: the fast pass records where each mapping starts (`mapping_marks`,
 keyed by the id of the dict it built). Exact positions of keys and values are recovered only when
 there is an error, by `locate`, which reads the file a second time.
@@ -25,6 +31,7 @@ from __future__ import annotations
 import codecs
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import Any
 
 import yaml
@@ -41,6 +48,12 @@ from yaml.events import (
 
 from coopcheck.i18n import N_, _
 from coopcheck.loading.diagnostics import Diagnostic, InputError
+
+_yamlbuild: ModuleType | None
+try:  # the C reader (_yamlbuild.c), built at install where libyaml's headers are (hatch_build.py)
+    from coopcheck.loading import _yamlbuild
+except ImportError:  # pragma: no cover - the full reader below does the same, three times slower
+    _yamlbuild = None
 
 MAX_DEPTH = 32
 KEY_DEPTH = 2  # key positions kept for paths like partners.<key>.sponsor (three keys deep)
@@ -217,16 +230,51 @@ def parse(
     when `expected` is empty. With a `sink`, the activity list is streamed to it (see above); when
     this raises, what the sink was given is to be dropped.
     """
-    loader = yaml.CBaseLoader(text) if hasattr(yaml, "CBaseLoader") else yaml.BaseLoader(text)
-    try:
-        document = _build(loader, text, file, sink, sink_root_list)
-    except yaml.YAMLError as exc:
-        raise _yaml_error(file, text, exc) from None
-    finally:
-        loader.dispose()
+    counted = _Counted(sink) if sink is not None else None
+    document = _read_fast(text, file, counted, sink_root_list)
+    if document is None:
+        # what the fast reader refuses, the full reader reads again and explains; items the sink
+        # already has are not handed over twice
+        loader = yaml.CBaseLoader(text) if hasattr(yaml, "CBaseLoader") else yaml.BaseLoader(text)
+        try:
+            document = _build(loader, text, file, counted.rest if counted else None, sink_root_list)
+        except yaml.YAMLError as exc:
+            raise _yaml_error(file, text, exc) from None
+        finally:
+            loader.dispose()
     if document.root is None and expected:
         raise InputError([Diagnostic(file, 1, 1, _("file is empty; expected {expected}").format(expected=_(expected)))])
     return document
+
+
+class _Counted:
+    """A sink that knows how many items it was given, so that a second reading of the same text
+    hands it only the ones after them."""
+
+    def __init__(self, sink: Sink) -> None:
+        self.sink = sink
+        self.given = 0
+
+    def __call__(self, items: list[Any], places: list[tuple[int, int]], first: int) -> None:
+        self.sink(items, places, first)
+        self.given = first + len(items)
+
+    def rest(self, items: list[Any], places: list[tuple[int, int]], first: int) -> None:
+        skip = max(0, self.given - first)
+        if skip < len(items):
+            self.sink(items[skip:], places[skip:], first + skip)
+
+
+def _read_fast(text: str, file: str, sink: Sink | None, sink_root_list: bool) -> YamlDocument | None:
+    """The document as `_build` would build it, read by the C reader on libyaml (three times as
+    fast: benchmarks/bench_validate.py); None when that reader is not built, or refuses the text."""
+    if _yamlbuild is None:
+        return None
+    built = _yamlbuild.build(text, sink, sink_root_list, STREAMED_KEY, BATCH, MAX_DEPTH, KEY_DEPTH)
+    if built is None:
+        return None
+    root, marks, key_marks = built
+    return YamlDocument(file, text, root, marks, key_marks)
 
 
 # hot loop: benchmarks/bench_validate.py (why it stays one long function: the comment below)
