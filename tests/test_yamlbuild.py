@@ -223,3 +223,12 @@ def test_damaged_documents_are_refused_alike(data: Any, cut: int, insert: str) -
     text = yaml.safe_dump(data, allow_unicode=True)
     cut = min(cut, len(text))
     assert_same(text[:cut] + insert + text[cut:])
+
+
+def test_a_failing_sink_stops_the_reading_with_its_own_error() -> None:
+    def sink(items: list[Any], places: list[tuple[int, int]], first: int) -> None:
+        raise MemoryError("sink full")
+
+    text = "activities:\n" + "".join(f"  - id: a{i}\n" for i in range(1_500))
+    with pytest.raises(MemoryError, match="sink full"):
+        yamlsource.parse(text, "f.yaml", sink=sink)

@@ -244,13 +244,14 @@ static int run(State *s, const char *text, Py_ssize_t length) {
     yaml_parser_set_input_string(&parser, (const unsigned char *)text, (size_t)length);
     yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
     int done = 1;
-    while (done == 1) {
+    for (unsigned long events = 1; done == 1; events++) {
         if (!yaml_parser_parse(&parser, &event)) {
             done = 0; /* a syntax error: _build explains it */
             break;
         }
         done = step(s, &event);
         yaml_event_delete(&event);
+        if (done == 1 && events % 65536 == 0 && PyErr_CheckSignals() < 0) done = -1; /* Ctrl-C */
     }
     yaml_parser_delete(&parser);
     if (done == 2 && s->streamed != NULL && flush(s) < 0) return -1;
