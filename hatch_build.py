@@ -7,6 +7,7 @@ the package stays pure Python, reading YAML through PyYAML's events at a third o
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -34,7 +35,10 @@ class ReaderBuildHook(BuildHookInterface):  # type: ignore[type-arg]
                 return
             target = "src/" + MODULE.replace(".", "/") + built.name[len("_yamlbuild") :]
             if version == "editable":
-                shutil.copyfile(built, root / target)
+                # a new file renamed over the old one: a running process keeps the library it loaded
+                placed = root / target
+                shutil.copyfile(built, placed.with_suffix(".new"))
+                os.replace(placed.with_suffix(".new"), placed)
             else:
                 kept = root / "build" / built.name
                 kept.parent.mkdir(exist_ok=True)
