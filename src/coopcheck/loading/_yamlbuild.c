@@ -97,6 +97,17 @@ static int attach(State *s, PyObject *value, PyObject *where) {
     return 0; /* a list or mapping where a key belongs */
 }
 
+/* A new tuple: `tuple` with `item` after it. */
+static PyObject *extended(PyObject *tuple, PyObject *item) {
+    Py_ssize_t size = PyTuple_GET_SIZE(tuple);
+    PyObject *longer = PyTuple_New(size + 1);
+    if (longer == NULL) return NULL;
+    for (Py_ssize_t i = 0; i < size; i++) PyTuple_SET_ITEM(longer, i, Py_NewRef(PyTuple_GET_ITEM(tuple, i)));
+    PyTuple_SET_ITEM(longer, size, Py_NewRef(item));
+    return longer;
+}
+
+/* A scalar: a value where one is due, else the key of the open mapping. */
 static int scalar(State *s, yaml_event_t *event) {
     const char *text = (const char *)event->data.scalar.value;
     size_t length = event->data.scalar.length;
@@ -119,18 +130,10 @@ static int scalar(State *s, yaml_event_t *event) {
     if (duplicate) return duplicate < 0 ? -1 : 0;
     s->now.key = Py_NewRef(shared);
     if (s->now.path != NULL) {
-        Py_ssize_t size = PyTuple_GET_SIZE(s->now.path);
-        PyObject *written = PyTuple_New(size + 1), *where = place(event->start_mark);
-        if (written == NULL || where == NULL) {
-            Py_XDECREF(written);
-            Py_XDECREF(where);
-            return -1;
-        }
-        for (Py_ssize_t i = 0; i < size; i++) PyTuple_SET_ITEM(written, i, Py_NewRef(PyTuple_GET_ITEM(s->now.path, i)));
-        PyTuple_SET_ITEM(written, size, Py_NewRef(shared));
-        int failed = PyDict_SetItem(s->key_marks, written, where);
-        Py_DECREF(written);
-        Py_DECREF(where);
+        PyObject *written = extended(s->now.path, shared), *where = place(event->start_mark);
+        int failed = written == NULL || where == NULL || PyDict_SetItem(s->key_marks, written, where) < 0;
+        Py_XDECREF(written);
+        Py_XDECREF(where);
         if (failed) return -1;
     }
     return 1;
@@ -148,13 +151,8 @@ static int streams(State *s) {
 static PyObject *path_of_new(State *s, int mapping) {
     if (s->now.container == NULL) return mapping ? PyTuple_New(0) : NULL;
     if (s->now.path == NULL || !mapping || s->now.key == NULL) return NULL;
-    Py_ssize_t size = PyTuple_GET_SIZE(s->now.path);
-    if (size >= s->key_depth) return NULL;
-    PyObject *path = PyTuple_New(size + 1);
-    if (path == NULL) return NULL;
-    for (Py_ssize_t i = 0; i < size; i++) PyTuple_SET_ITEM(path, i, Py_NewRef(PyTuple_GET_ITEM(s->now.path, i)));
-    PyTuple_SET_ITEM(path, size, Py_NewRef(s->now.key));
-    return path;
+    if (PyTuple_GET_SIZE(s->now.path) >= s->key_depth) return NULL;
+    return extended(s->now.path, s->now.key);
 }
 
 /* A list or mapping opens: attached where it belongs, and the open container until it closes. */
@@ -258,7 +256,7 @@ static int run(State *s, const char *text, Py_ssize_t length) {
     return done == 2 ? 1 : done;
 }
 
-static PyObject *build(PyObject *module, PyObject *args) {
+static PyObject *build(PyObject *Py_UNUSED(module), PyObject *args) {
     PyObject *text, *result = NULL;
     State s;
     memset(&s, 0, sizeof s);
@@ -306,7 +304,11 @@ static PyMethodDef methods[] = {
 };
 
 static struct PyModuleDef definition = {
-    PyModuleDef_HEAD_INIT, "_yamlbuild", "The fast path of coopcheck.loading.yamlsource.parse, on libyaml.", -1, methods,
+    PyModuleDef_HEAD_INIT,
+    .m_name = "_yamlbuild",
+    .m_doc = "The fast path of coopcheck.loading.yamlsource.parse, on libyaml.",
+    .m_size = -1,
+    .m_methods = methods,
 };
 
 PyMODINIT_FUNC PyInit__yamlbuild(void) { return PyModule_Create(&definition); }
