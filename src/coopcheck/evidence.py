@@ -13,6 +13,7 @@ import copy
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -60,6 +61,7 @@ DEFAULT_HOURLY_RATES: dict[str, float] = {
 # Work done for the partnership is anything but these and contacts without a topic: an outcome is
 # what work brings, not work.
 NO_WORK_TYPES = frozenset({ActivityType.review, ActivityType.request, *OUTCOME_TYPES})
+REQUEST, REVIEW = ActivityType.request, ActivityType.review
 
 
 class Valuation(BaseModel):
@@ -301,8 +303,8 @@ def _latest_surveys(evidence: Evidence) -> None:
 
 
 def _fork(evidence: Evidence, as_of: dt.date) -> Evidence:
-    """A copy of `evidence` to go on filing into up to a later `as_of`: every aggregate copied, the
-    log and the definition shared."""
+    """A copy of `evidence` to go on filing into up to a later `as_of`: every aggregate the walk adds
+    to copied (the people and exchanges it counts afresh), the log and the definition shared."""
     def flows(by_month: dict[int, Flow]) -> dict[int, Flow]:
         return {month: replace(flow, indices=list(flow.indices)) for month, flow in by_month.items()}
 
@@ -316,10 +318,6 @@ def _fork(evidence: Evidence, as_of: dt.date) -> Evidence:
         requests=list(evidence.requests),
         reviews=list(evidence.reviews),
         work_days={side: list(days) for side, days in evidence.work_days.items()},
-        exchanges=Counter(evidence.exchanges),
-        people={side: Counter(seen) for side, seen in evidence.people.items()},
-        people_activities=dict(evidence.people_activities),
-        people_examples={side: {p: list(ix) for p, ix in by.items()} for side, by in evidence.people_examples.items()},
         outcomes=list(evidence.outcomes),
         since_outcome=replace(evidence.since_outcome),
         surveys={},
@@ -334,6 +332,9 @@ class _Pass:
         self.worth = {kind: hours * evidence.reference_rate for kind, hours in valuation.contribution_hours.items()}
         self.influenced_share = valuation.influenced_share
         self.open_requests: dict[str, int] = {}  # request id -> position in evidence.requests
+        # (side, level, month, people) -> [activities, the first of them]: who took part, filed per group
+        self.groups: dict[tuple[str, Level | None, int, tuple[str, ...]], list[Any]] = {}
+        self.month_of_day: dict[dt.date, int] = {}
         self.people_sides: dict[str, str] = {}
         for key, partner in evidence.definition.partners.items():
             for person in [partner.sponsor, *partner.contacts]:
@@ -345,34 +346,40 @@ class _Pass:
         walk = copy.copy(self)
         walk.evidence = evidence
         walk.open_requests = dict(self.open_requests)
+        walk.groups = {key: [count, list(indices)] for key, (count, indices) in self.groups.items()}
         return walk
 
-    # One walk over every activity, kept in one method with local names (radon 22): a call per
-    # activity would show in the growth ratio the benchmark measures.
-    # hot loop: benchmarks/bench_assess.py
+    # One walk over every activity, kept in one method with local names (radon 29): a call per
+    # activity would show in the growth ratio the benchmark measures, and in what `assess` costs
+    # beyond `validate` (hot loop: benchmarks/bench_assess.py, benchmarks/bench_validate.py).
     def run(self, only: list[int] | None = None) -> list[int]:
         """File the activities (all, or those at the indices `only`, in that order) dated up to the
         assessment date; return the indices of those dated after it."""
         evidence = self.evidence
         as_of, rates, since = evidence.as_of, evidence.rates, evidence.since_outcome
-        activities = evidence.loaded.activities
+        activities, groups, month_of_day = evidence.loaded.activities, self.groups, self.month_of_day
         later: list[int] = []
+        considered = evidence.considered
         for index, activity in enumerate(activities) if only is None else ((i, activities[i]) for i in only):
-            # Each field is read once: on a large log, memory traffic is most of the cost.
+            # Each field is read once, and only where it matters: on a large log, memory traffic is
+            # most of the cost.
             day, side, kind = activity.date, activity.from_, activity.type
             if day > as_of:
                 later.append(index)
                 continue
             if side not in rates or activity.to == side:
                 continue
-            evidence.considered += 1
-            month = month_of(day)
-            topic = activity.topic
-            has_topic = bool(topic and topic.strip())
-            works = kind not in NO_WORK_TYPES and (has_topic or kind not in CONTACT_TYPES)
+            considered += 1
+            month = month_of_day.get(day)
+            if month is None:
+                month = month_of_day[day] = month_of(day)
+            contact = kind in CONTACT_TYPES
+            if contact or kind is REVIEW:
+                topic = activity.topic
+                has_topic = bool(topic and topic.strip())
             hours, travel = activity.hours or 0.0, activity.travel_cost or 0.0
             cost = self.flow(index, activity, side, kind, month, hours, travel)
-            if kind in CONTACT_TYPES:
+            if contact:
                 self.contact(index, month, cost, has_topic)
             if kind in OUTCOME_TYPES:
                 self.outcome(index, activity)
@@ -384,23 +391,50 @@ class _Pass:
                 since.travel += travel
                 since.money += money
                 since.effort_cost += hours * rates[side] + travel + money
-            if kind is ActivityType.request or activity.responds_to:
+            if kind is REQUEST or activity.responds_to:
                 self.step(index, activity)
-            if kind is ActivityType.review:
+            if kind is REVIEW:
                 actions = activity.actions
                 review = Review(index, day, len(actions), self.owners(activity), bool(actions) or has_topic)
                 evidence.reviews.append(review)
-            elif works:
+            elif kind not in NO_WORK_TYPES and (not contact or has_topic):
                 evidence.work_days[side].append(day)
-            people = activity.people
-            involved = self.persons(index, side, people) if people else set()
-            level = activity.level
+            people, level = activity.people, activity.level
+            if people or level is not None:  # who took part, at which level: counted per group below
+                key = (side, level, month, tuple(people))
+                group = groups.get(key)
+                if group is None:
+                    groups[key] = [1, [index]]
+                else:
+                    group[0] += 1
+                    if len(group[1]) < MAX_EXAMPLES_PER_PERSON:
+                        group[1].append(index)
+        evidence.considered = considered
+        evidence.totals = {key: _added(by_month) for key, by_month in evidence.flows.items()}
+        self.file_people()
+        return later
+
+    def file_people(self) -> None:
+        """The people seen on each side and the exchanges by level, from the groups of activities
+        the walk counted (same side, level, month and people): each group is resolved once."""
+        evidence = self.evidence
+        sides = evidence.sides
+        evidence.people = {side: Counter() for side in sides}
+        evidence.people_activities = dict.fromkeys(sides, 0)
+        evidence.people_examples = {side: {} for side in sides}
+        evidence.exchanges = Counter()
+        for (side, level, month, people), (count, indices) in self.groups.items():
+            counted, involved = self.persons(side, people)
+            for own, person in counted:
+                evidence.people[own][person] += count
+                examples = evidence.people_examples[own].setdefault(person, [])
+                examples[:] = sorted(examples + indices)[:MAX_EXAMPLES_PER_PERSON]
+            for own in involved:
+                evidence.people_activities[own] += count
             if level is not None:
                 evidence.levels_logged = True
                 for taking_part in involved | {side}:
-                    evidence.exchanges[(level, taking_part, month)] += 1
-        evidence.totals = {key: _added(by_month) for key, by_month in evidence.flows.items()}
-        return later
+                    evidence.exchanges[(level, taking_part, month)] += count
 
     def flow(
         self,
@@ -477,23 +511,15 @@ class _Pass:
         named = {side for action in review.actions for person, side in self.people_sides.items() if person in action}
         return tuple(side for side in self.evidence.sides if side in named)
 
-    def persons(self, index: int, side: str, people: list[str]) -> set[str]:
-        """Count each named person once per activity, on the side that names them (else the giving side).
-
-        Returns the sides whose people took part."""
-        evidence = self.evidence
-        counted: set[str] = set()
-        sides: set[str] = set()
+    def persons(self, side: str, people: tuple[str, ...]) -> tuple[list[tuple[str, str]], set[str]]:
+        """Each named person once, on the side that names them (else the giving side), and the sides
+        whose people took part."""
+        known = self.evidence.people
+        counted: list[tuple[str, str]] = []
+        involved: set[str] = set()
         for person in people:
             own = self.people_sides.get(person, side)
-            if person in counted or own not in evidence.people:
-                continue
-            counted.add(person)
-            if own not in sides:
-                sides.add(own)
-                evidence.people_activities[own] += 1
-            evidence.people[own][person] += 1
-            examples = evidence.people_examples[own].setdefault(person, [])
-            if len(examples) < MAX_EXAMPLES_PER_PERSON:
-                examples.append(index)
-        return sides
+            if own in known and (own, person) not in counted:
+                counted.append((own, person))
+                involved.add(own)
+        return counted, involved
