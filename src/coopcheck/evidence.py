@@ -61,7 +61,7 @@ DEFAULT_HOURLY_RATES: dict[str, float] = {
 # Work done for the partnership is anything but these and contacts without a topic: an outcome is
 # what work brings, not work.
 NO_WORK_TYPES = frozenset({ActivityType.review, ActivityType.request, *OUTCOME_TYPES})
-REQUEST, REVIEW = ActivityType.request, ActivityType.review
+REQUEST, REVIEW, INFLUENCED = ActivityType.request, ActivityType.review, Attribution.influenced
 
 
 class Valuation(BaseModel):
@@ -329,7 +329,20 @@ class _Pass:
 
     def __init__(self, evidence: Evidence, valuation: Valuation) -> None:
         self.evidence = evidence
-        self.worth = {kind: hours * evidence.reference_rate for kind, hours in valuation.contribution_hours.items()}
+        worth = {kind: hours * evidence.reference_rate for kind, hours in valuation.contribution_hours.items()}
+        # What the walk asks of each activity's type, looked up once per activity: a contact, an
+        # outcome, money, given to the other side, its worth, work (a contact only with a topic).
+        self.traits = {
+            kind: (
+                kind in CONTACT_TYPES,
+                kind in OUTCOME_TYPES,
+                kind in MONEY_TYPES,
+                kind in GIVING_TYPES,
+                worth.get(kind, 0.0),
+                kind not in NO_WORK_TYPES,
+            )
+            for kind in ActivityType
+        }
         self.influenced_share = valuation.influenced_share
         self.open_requests: dict[str, int] = {}  # request id -> position in evidence.requests
         # (side, level, month, people) -> [activities, the first of them]: who took part, filed per group
@@ -356,10 +369,15 @@ class _Pass:
         """File the activities (all, or those at the indices `only`, in that order) dated up to the
         assessment date; return the indices of those dated after it."""
         evidence = self.evidence
-        as_of, rates, since = evidence.as_of, evidence.rates, evidence.since_outcome
+        as_of, rates, traits, share = evidence.as_of, evidence.rates, self.traits, self.influenced_share
         activities, groups, month_of_day = evidence.loaded.activities, self.groups, self.month_of_day
+        flows, work_days = evidence.flows, evidence.work_days
+        since = evidence.since_outcome
+        effort, effort_hours, effort_travel, effort_money, effort_cost = (
+            since.activities, since.hours, since.travel, since.money, since.effort_cost
+        )
+        considered, contacts = evidence.considered, evidence.contacts
         later: list[int] = []
-        considered = evidence.considered
         for index, activity in enumerate(activities) if only is None else ((i, activities[i]) for i in only):
             # Each field is read once, and only where it matters: on a large log, memory traffic is
             # most of the cost.
@@ -373,32 +391,53 @@ class _Pass:
             month = month_of_day.get(day)
             if month is None:
                 month = month_of_day[day] = month_of(day)
-            contact = kind in CONTACT_TYPES
+            contact, outcome, money_kind, gives, worth, works = traits[kind]
+            hours, travel = activity.hours or 0.0, activity.travel_cost or 0.0
+            money = (activity.value or 0.0) if money_kind else 0.0
+            hours_value = hours * rates[side]
+            cost = hours_value + money + travel
+            if outcome and activity.attribution is INFLUENCED:
+                worth *= share
+            if cost + worth > 0:
+                monthly = flows[side].get(month)
+                if monthly is None:
+                    monthly = flows[side][month] = Flow()
+                monthly.giving += gives
+                monthly.costed += cost > 0
+                monthly.contributions += gives
+                monthly.contribution_value += worth
+                monthly.hours += hours
+                monthly.hours_value += hours_value
+                monthly.money += money
+                monthly.travel += travel
+                if gives:
+                    monthly.given_cost += cost
+                monthly.indices.append(index)
+            else:
+                cost = 0.0
             if contact or kind is REVIEW:
                 topic = activity.topic
                 has_topic = bool(topic and topic.strip())
-            hours, travel = activity.hours or 0.0, activity.travel_cost or 0.0
-            cost = self.flow(index, activity, side, kind, month, hours, travel)
-            if contact:
-                self.contact(index, month, cost, has_topic)
-            if kind in OUTCOME_TYPES:
+                if contact:
+                    contacts += 1
+                    if not has_topic:
+                        self.empty_contact(index, month, cost)
+                    works = has_topic
+            if outcome:
                 self.outcome(index, activity)
-                since = evidence.since_outcome
+                effort, effort_hours, effort_travel, effort_money, effort_cost = 0, 0.0, 0.0, 0.0, 0.0
             else:
-                money = (activity.value or 0.0) if kind in MONEY_TYPES else 0.0
-                since.activities += 1
-                since.hours += hours
-                since.travel += travel
-                since.money += money
-                since.effort_cost += hours * rates[side] + travel + money
+                effort += 1
+                effort_hours += hours
+                effort_travel += travel
+                effort_money += money
+                effort_cost += hours_value + travel + money
             if kind is REQUEST or activity.responds_to:
                 self.step(index, activity)
             if kind is REVIEW:
-                actions = activity.actions
-                review = Review(index, day, len(actions), self.owners(activity), bool(actions) or has_topic)
-                evidence.reviews.append(review)
-            elif kind not in NO_WORK_TYPES and (not contact or has_topic):
-                evidence.work_days[side].append(day)
+                self.review(index, activity, has_topic)
+            elif works:
+                work_days[side].append(day)
             people, level = activity.people, activity.level
             if people or level is not None:  # who took part, at which level: counted per group below
                 key = (side, level, month, tuple(people))
@@ -409,7 +448,8 @@ class _Pass:
                     group[0] += 1
                     if len(group[1]) < MAX_EXAMPLES_PER_PERSON:
                         group[1].append(index)
-        evidence.considered = considered
+        evidence.considered, evidence.contacts = considered, contacts
+        evidence.since_outcome = SinceOutcome(effort, effort_hours, effort_travel, effort_money, effort_cost)
         evidence.totals = {key: _added(by_month) for key, by_month in evidence.flows.items()}
         self.file_people()
         return later
@@ -436,51 +476,12 @@ class _Pass:
                 for taking_part in involved | {side}:
                     evidence.exchanges[(level, taking_part, month)] += count
 
-    def flow(
-        self,
-        index: int,
-        activity: Activity,
-        side: str,
-        kind: ActivityType,
-        month: int,
-        hours: float,
-        travel: float,
-    ) -> float:
-        """File what the side put in; return what the activity cost it."""
+    def empty_contact(self, index: int, month: int, cost: float) -> None:
         evidence = self.evidence
-        money = (activity.value or 0.0) if kind in MONEY_TYPES else 0.0
-        worth = self.worth.get(kind, 0.0)
-        if kind in OUTCOME_TYPES and activity.attribution is Attribution.influenced:
-            worth *= self.influenced_share
-        hours_value = hours * evidence.rates[side]
-        cost = hours_value + money + travel
-        if cost + worth <= 0:
-            return 0.0
-        gives = kind in GIVING_TYPES
-        monthly = evidence.flows[side].get(month)
-        if monthly is None:
-            monthly = evidence.flows[side][month] = Flow()
-        monthly.giving += gives
-        monthly.costed += cost > 0
-        monthly.contributions += gives
-        monthly.contribution_value += worth
-        monthly.hours += hours
-        monthly.hours_value += hours_value
-        monthly.money += money
-        monthly.travel += travel
-        if gives:
-            monthly.given_cost += cost
-        monthly.indices.append(index)
-        return cost
-
-    def contact(self, index: int, month: int, cost: float, has_topic: bool) -> None:
-        evidence = self.evidence
-        evidence.contacts += 1
-        if not has_topic:
-            evidence.empty_contacts.append(index)
-            evidence.empty_contact_cost += cost
-            monthly = evidence.empty_contact_costs
-            monthly[month] = monthly.get(month, 0.0) + cost
+        evidence.empty_contacts.append(index)
+        evidence.empty_contact_cost += cost
+        monthly = evidence.empty_contact_costs
+        monthly[month] = monthly.get(month, 0.0) + cost
 
     def outcome(self, index: int, activity: Activity) -> None:
         evidence = self.evidence
@@ -488,7 +489,11 @@ class _Pass:
         evidence.outcomes.append(
             OutcomeEvent(index, activity.date, activity.type, activity.from_, activity.value or 0.0, attribution)
         )
-        evidence.since_outcome = SinceOutcome()
+
+    def review(self, index: int, activity: Activity, has_topic: bool) -> None:
+        actions = activity.actions
+        owners = self.owners(activity)
+        self.evidence.reviews.append(Review(index, activity.date, len(actions), owners, bool(actions) or has_topic))
 
     def step(self, index: int, activity: Activity) -> None:
         """Pair requests with the first activity of the asked side that answers them (`responds_to`)."""
