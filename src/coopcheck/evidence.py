@@ -362,7 +362,7 @@ class _Pass:
         walk.groups = {key: [count, list(indices)] for key, (count, indices) in self.groups.items()}
         return walk
 
-    # One walk over every activity, kept in one method with local names (radon 29): a call per
+    # One walk over every activity, kept in one method with local names (radon 32): a call per
     # activity would show in the growth ratio the benchmark measures, and in what `assess` costs
     # beyond `validate` (hot loop: benchmarks/bench_assess.py, benchmarks/bench_validate.py).
     def run(self, only: list[int] | None = None) -> list[int]:
