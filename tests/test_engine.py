@@ -268,6 +268,41 @@ def test_one_walk_for_two_dates_gives_the_evidence_of_each(name: str) -> None:
         assert second == gather(loaded, later)
 
 
+def test_people_are_counted_once_per_activity_and_cited_by_their_first_activities() -> None:
+    """Who took part is counted per group of alike activities after the walk; a person named twice in
+    one activity counts once, a name no partner lists belongs to the giving side, and each person's
+    examples are the first five activities naming them even where their groups interleave."""
+    from coopcheck.evidence import gather, gather_both
+    from coopcheck.models import Level
+    from coopcheck.months import month_of
+
+    pair = ["Jonas Keller", "Lea Vogt", "Jonas Keller"]
+    log = [
+        act("2026-02-02", A, B, "meeting", topic="Plan", level="working", people=pair),
+        act("2026-02-03", B, A, "call", topic="Offer", level="executive", people=["Lea Vogt"]),
+        act("2026-02-04", B, A, "call", topic="Offer", level="executive", people=["Lea Vogt"]),
+        *(act(f"2026-02-{d:02d}", A, B, "meeting", topic="Plan", level="working", people=pair) for d in range(5, 10)),
+        act("2026-03-02", B, A, "meeting", topic="Demo", people=["Mia Braun"]),
+        act("2026-03-03", A, B, "call", topic="Budget", level="executive"),
+    ]
+    loaded = partnership(log)
+    _, both = gather_both(loaded, dt.date(2026, 2, 4), AS_OF)
+    for evidence in (gather(loaded, AS_OF), both):
+        assert evidence.people == {A: {"Jonas Keller": 6}, B: {"Lea Vogt": 8, "Mia Braun": 1}}
+        assert evidence.people_activities == {A: 6, B: 9}
+        assert evidence.people_examples == {
+            A: {"Jonas Keller": [0, 3, 4, 5, 6]},
+            B: {"Lea Vogt": [0, 1, 2, 3, 4], "Mia Braun": [8]},
+        }
+        february, march = month_of(dt.date(2026, 2, 1)), month_of(dt.date(2026, 3, 1))
+        assert evidence.exchanges == {
+            (Level.working, A, february): 6,
+            (Level.working, B, february): 6,
+            (Level.executive, B, february): 2,
+            (Level.executive, A, march): 1,
+        }
+
+
 def test_a_partnership_with_no_activity_long_after_its_start_is_not_called_too_early_to_judge() -> None:
     report = assess(partnership([]), dt.date(2026, 11, 28))
     assert report.diagnosis.id == "onboarding"

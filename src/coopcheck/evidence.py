@@ -13,6 +13,7 @@ import copy
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -60,6 +61,7 @@ DEFAULT_HOURLY_RATES: dict[str, float] = {
 # Work done for the partnership is anything but these and contacts without a topic: an outcome is
 # what work brings, not work.
 NO_WORK_TYPES = frozenset({ActivityType.review, ActivityType.request, *OUTCOME_TYPES})
+REQUEST, REVIEW, INFLUENCED = ActivityType.request, ActivityType.review, Attribution.influenced
 
 
 class Valuation(BaseModel):
@@ -301,8 +303,8 @@ def _latest_surveys(evidence: Evidence) -> None:
 
 
 def _fork(evidence: Evidence, as_of: dt.date) -> Evidence:
-    """A copy of `evidence` to go on filing into up to a later `as_of`: every aggregate copied, the
-    log and the definition shared."""
+    """A copy of `evidence` to go on filing into up to a later `as_of`: every aggregate the walk adds
+    to copied (the people and exchanges it counts afresh), the log and the definition shared."""
     def flows(by_month: dict[int, Flow]) -> dict[int, Flow]:
         return {month: replace(flow, indices=list(flow.indices)) for month, flow in by_month.items()}
 
@@ -316,10 +318,6 @@ def _fork(evidence: Evidence, as_of: dt.date) -> Evidence:
         requests=list(evidence.requests),
         reviews=list(evidence.reviews),
         work_days={side: list(days) for side, days in evidence.work_days.items()},
-        exchanges=Counter(evidence.exchanges),
-        people={side: Counter(seen) for side, seen in evidence.people.items()},
-        people_activities=dict(evidence.people_activities),
-        people_examples={side: {p: list(ix) for p, ix in by.items()} for side, by in evidence.people_examples.items()},
         outcomes=list(evidence.outcomes),
         since_outcome=replace(evidence.since_outcome),
         surveys={},
@@ -331,9 +329,25 @@ class _Pass:
 
     def __init__(self, evidence: Evidence, valuation: Valuation) -> None:
         self.evidence = evidence
-        self.worth = {kind: hours * evidence.reference_rate for kind, hours in valuation.contribution_hours.items()}
+        worth = {kind: hours * evidence.reference_rate for kind, hours in valuation.contribution_hours.items()}
+        # What the walk asks of each activity's type, looked up once per activity: a contact, an
+        # outcome, money, given to the other side, its worth, work (a contact only with a topic).
+        self.traits = {
+            kind: (
+                kind in CONTACT_TYPES,
+                kind in OUTCOME_TYPES,
+                kind in MONEY_TYPES,
+                kind in GIVING_TYPES,
+                worth.get(kind, 0.0),
+                kind not in NO_WORK_TYPES,
+            )
+            for kind in ActivityType
+        }
         self.influenced_share = valuation.influenced_share
         self.open_requests: dict[str, int] = {}  # request id -> position in evidence.requests
+        # (side, level, month, people) -> [activities, the first of them]: who took part, filed per group
+        self.groups: dict[tuple[str, Level | None, int, tuple[str, ...]], list[Any]] = {}
+        self.month_of_day: dict[dt.date, int] = {}
         self.people_sides: dict[str, str] = {}
         for key, partner in evidence.definition.partners.items():
             for person in [partner.sponsor, *partner.contacts]:
@@ -345,108 +359,129 @@ class _Pass:
         walk = copy.copy(self)
         walk.evidence = evidence
         walk.open_requests = dict(self.open_requests)
+        walk.groups = {key: [count, list(indices)] for key, (count, indices) in self.groups.items()}
         return walk
 
-    # One walk over every activity, kept in one method with local names (radon 22): a call per
-    # activity would show in the growth ratio the benchmark measures.
-    # hot loop: benchmarks/bench_assess.py
+    # One walk over every activity, kept in one method with local names (radon 32): a call per
+    # activity would show in the growth ratio the benchmark measures, and in what `assess` costs
+    # beyond `validate` (hot loop: benchmarks/bench_assess.py, benchmarks/bench_validate.py).
     def run(self, only: list[int] | None = None) -> list[int]:
         """File the activities (all, or those at the indices `only`, in that order) dated up to the
         assessment date; return the indices of those dated after it."""
         evidence = self.evidence
-        as_of, rates, since = evidence.as_of, evidence.rates, evidence.since_outcome
-        activities = evidence.loaded.activities
+        as_of, rates, traits, share = evidence.as_of, evidence.rates, self.traits, self.influenced_share
+        activities, groups, month_of_day = evidence.loaded.activities, self.groups, self.month_of_day
+        flows, work_days = evidence.flows, evidence.work_days
+        since = evidence.since_outcome
+        effort, effort_hours, effort_travel, effort_money, effort_cost = (
+            since.activities, since.hours, since.travel, since.money, since.effort_cost
+        )
+        considered, contacts = evidence.considered, evidence.contacts
         later: list[int] = []
         for index, activity in enumerate(activities) if only is None else ((i, activities[i]) for i in only):
-            # Each field is read once: on a large log, memory traffic is most of the cost.
+            # Each field is read once, and only where it matters: on a large log, memory traffic is
+            # most of the cost.
             day, side, kind = activity.date, activity.from_, activity.type
             if day > as_of:
                 later.append(index)
                 continue
             if side not in rates or activity.to == side:
                 continue
-            evidence.considered += 1
-            month = month_of(day)
-            topic = activity.topic
-            has_topic = bool(topic and topic.strip())
-            works = kind not in NO_WORK_TYPES and (has_topic or kind not in CONTACT_TYPES)
+            considered += 1
+            month = month_of_day.get(day)
+            if month is None:
+                month = month_of_day[day] = month_of(day)
+            contact, outcome, money_kind, gives, worth, works = traits[kind]
             hours, travel = activity.hours or 0.0, activity.travel_cost or 0.0
-            cost = self.flow(index, activity, side, kind, month, hours, travel)
-            if kind in CONTACT_TYPES:
-                self.contact(index, month, cost, has_topic)
-            if kind in OUTCOME_TYPES:
-                self.outcome(index, activity)
-                since = evidence.since_outcome
+            money = (activity.value or 0.0) if money_kind else 0.0
+            hours_value = hours * rates[side]
+            cost = hours_value + money + travel
+            if outcome and activity.attribution is INFLUENCED:
+                worth *= share
+            if cost + worth > 0:
+                monthly = flows[side].get(month)
+                if monthly is None:
+                    monthly = flows[side][month] = Flow()
+                monthly.giving += gives
+                monthly.costed += cost > 0
+                monthly.contributions += gives
+                monthly.contribution_value += worth
+                monthly.hours += hours
+                monthly.hours_value += hours_value
+                monthly.money += money
+                monthly.travel += travel
+                if gives:
+                    monthly.given_cost += cost
+                monthly.indices.append(index)
             else:
-                money = (activity.value or 0.0) if kind in MONEY_TYPES else 0.0
-                since.activities += 1
-                since.hours += hours
-                since.travel += travel
-                since.money += money
-                since.effort_cost += hours * rates[side] + travel + money
-            if kind is ActivityType.request or activity.responds_to:
+                cost = 0.0
+            if contact or kind is REVIEW:
+                topic = activity.topic
+                has_topic = bool(topic and topic.strip())
+                if contact:
+                    contacts += 1
+                    if not has_topic:
+                        self.empty_contact(index, month, cost)
+                    works = has_topic
+            if outcome:
+                self.outcome(index, activity)
+                effort, effort_hours, effort_travel, effort_money, effort_cost = 0, 0.0, 0.0, 0.0, 0.0
+            else:
+                effort += 1
+                effort_hours += hours
+                effort_travel += travel
+                effort_money += money
+                effort_cost += hours_value + travel + money
+            if kind is REQUEST or activity.responds_to:
                 self.step(index, activity)
-            if kind is ActivityType.review:
-                actions = activity.actions
-                review = Review(index, day, len(actions), self.owners(activity), bool(actions) or has_topic)
-                evidence.reviews.append(review)
+            if kind is REVIEW:
+                self.review(index, activity, has_topic)
             elif works:
-                evidence.work_days[side].append(day)
-            people = activity.people
-            involved = self.persons(index, side, people) if people else set()
-            level = activity.level
+                work_days[side].append(day)
+            people, level = activity.people, activity.level
+            if people or level is not None:  # who took part, at which level: counted per group below
+                key = (side, level, month, tuple(people))
+                group = groups.get(key)
+                if group is None:
+                    groups[key] = [1, [index]]
+                else:
+                    group[0] += 1
+                    if len(group[1]) < MAX_EXAMPLES_PER_PERSON:
+                        group[1].append(index)
+        evidence.considered, evidence.contacts = considered, contacts
+        evidence.since_outcome = SinceOutcome(effort, effort_hours, effort_travel, effort_money, effort_cost)
+        evidence.totals = {key: _added(by_month) for key, by_month in evidence.flows.items()}
+        self.file_people()
+        return later
+
+    def file_people(self) -> None:
+        """The people seen on each side and the exchanges by level, from the groups of activities
+        the walk counted (same side, level, month and people): each group is resolved once."""
+        evidence = self.evidence
+        sides = evidence.sides
+        evidence.people = {side: Counter() for side in sides}
+        evidence.people_activities = dict.fromkeys(sides, 0)
+        evidence.people_examples = {side: {} for side in sides}
+        evidence.exchanges = Counter()
+        for (side, level, month, people), (count, indices) in self.groups.items():
+            counted, involved = self.persons(side, people)
+            for own, person in counted:
+                evidence.people[own][person] += count
+                examples = evidence.people_examples[own].setdefault(person, [])
+                examples[:] = sorted(examples + indices)[:MAX_EXAMPLES_PER_PERSON]
+            for own in involved:
+                evidence.people_activities[own] += count
             if level is not None:
                 evidence.levels_logged = True
                 for taking_part in involved | {side}:
-                    evidence.exchanges[(level, taking_part, month)] += 1
-        evidence.totals = {key: _added(by_month) for key, by_month in evidence.flows.items()}
-        return later
+                    evidence.exchanges[(level, taking_part, month)] += count
 
-    def flow(
-        self,
-        index: int,
-        activity: Activity,
-        side: str,
-        kind: ActivityType,
-        month: int,
-        hours: float,
-        travel: float,
-    ) -> float:
-        """File what the side put in; return what the activity cost it."""
+    def empty_contact(self, index: int, month: int, cost: float) -> None:
         evidence = self.evidence
-        money = (activity.value or 0.0) if kind in MONEY_TYPES else 0.0
-        worth = self.worth.get(kind, 0.0)
-        if kind in OUTCOME_TYPES and activity.attribution is Attribution.influenced:
-            worth *= self.influenced_share
-        hours_value = hours * evidence.rates[side]
-        cost = hours_value + money + travel
-        if cost + worth <= 0:
-            return 0.0
-        gives = kind in GIVING_TYPES
-        monthly = evidence.flows[side].get(month)
-        if monthly is None:
-            monthly = evidence.flows[side][month] = Flow()
-        monthly.giving += gives
-        monthly.costed += cost > 0
-        monthly.contributions += gives
-        monthly.contribution_value += worth
-        monthly.hours += hours
-        monthly.hours_value += hours_value
-        monthly.money += money
-        monthly.travel += travel
-        if gives:
-            monthly.given_cost += cost
-        monthly.indices.append(index)
-        return cost
-
-    def contact(self, index: int, month: int, cost: float, has_topic: bool) -> None:
-        evidence = self.evidence
-        evidence.contacts += 1
-        if not has_topic:
-            evidence.empty_contacts.append(index)
-            evidence.empty_contact_cost += cost
-            monthly = evidence.empty_contact_costs
-            monthly[month] = monthly.get(month, 0.0) + cost
+        evidence.empty_contacts.append(index)
+        evidence.empty_contact_cost += cost
+        monthly = evidence.empty_contact_costs
+        monthly[month] = monthly.get(month, 0.0) + cost
 
     def outcome(self, index: int, activity: Activity) -> None:
         evidence = self.evidence
@@ -454,7 +489,11 @@ class _Pass:
         evidence.outcomes.append(
             OutcomeEvent(index, activity.date, activity.type, activity.from_, activity.value or 0.0, attribution)
         )
-        evidence.since_outcome = SinceOutcome()
+
+    def review(self, index: int, activity: Activity, has_topic: bool) -> None:
+        actions = activity.actions
+        owners = self.owners(activity)
+        self.evidence.reviews.append(Review(index, activity.date, len(actions), owners, bool(actions) or has_topic))
 
     def step(self, index: int, activity: Activity) -> None:
         """Pair requests with the first activity of the asked side that answers them (`responds_to`)."""
@@ -477,23 +516,15 @@ class _Pass:
         named = {side for action in review.actions for person, side in self.people_sides.items() if person in action}
         return tuple(side for side in self.evidence.sides if side in named)
 
-    def persons(self, index: int, side: str, people: list[str]) -> set[str]:
-        """Count each named person once per activity, on the side that names them (else the giving side).
-
-        Returns the sides whose people took part."""
-        evidence = self.evidence
-        counted: set[str] = set()
-        sides: set[str] = set()
+    def persons(self, side: str, people: tuple[str, ...]) -> tuple[list[tuple[str, str]], set[str]]:
+        """Each named person once, on the side that names them (else the giving side), and the sides
+        whose people took part."""
+        known = self.evidence.people
+        counted: list[tuple[str, str]] = []
+        involved: set[str] = set()
         for person in people:
             own = self.people_sides.get(person, side)
-            if person in counted or own not in evidence.people:
-                continue
-            counted.add(person)
-            if own not in sides:
-                sides.add(own)
-                evidence.people_activities[own] += 1
-            evidence.people[own][person] += 1
-            examples = evidence.people_examples[own].setdefault(person, [])
-            if len(examples) < MAX_EXAMPLES_PER_PERSON:
-                examples.append(index)
-        return sides
+            if own in known and (own, person) not in counted:
+                counted.append((own, person))
+                involved.add(own)
+        return counted, involved

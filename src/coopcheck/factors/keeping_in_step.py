@@ -40,6 +40,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from statistics import median
+from typing import NamedTuple
 
 from pydantic import Field
 
@@ -107,8 +108,7 @@ UNANSWERED = template(
 )
 
 
-@dataclass(frozen=True)
-class Judged:
+class Judged(NamedTuple):  # a tuple: a large log judges thousands (benchmarks/bench_validate.py)
     request: int
     cited: int  # the answer, or the request while it is open
     days: int
@@ -180,15 +180,16 @@ def _compare(
 
 def _judge(evidence: Evidence, agreed: int, window_start: dt.date) -> dict[str, list[Judged]]:
     judged: dict[str, list[Judged]] = {side: [] for side in evidence.sides}
+    allowed, as_of = dt.timedelta(days=agreed), evidence.as_of
     for request in evidence.requests:
-        deadline = request.due or request.date + dt.timedelta(days=agreed)
+        deadline = request.due or request.date + allowed
         if request.answer is not None and request.answered is not None:
             if request.date < window_start:
                 continue
             days = (request.answered - request.date).days
             entry = Judged(request.index, request.answer, days, request.answered <= deadline, open=False)
-        elif evidence.as_of > deadline:
-            entry = Judged(request.index, request.index, (evidence.as_of - request.date).days, False, open=True)
+        elif as_of > deadline:
+            entry = Judged(request.index, request.index, (as_of - request.date).days, False, open=True)
         else:
             continue
         judged[request.asked].append(entry)
