@@ -111,6 +111,18 @@ def test_a_thin_month_before_the_first_empty_one_is_not_since() -> None:
     assert (street.detected, street.since, street.months) == (True, "2026-06", 2)
 
 
+def test_a_month_of_several_small_gifts_inside_the_silence_is_not_yet_the_street() -> None:
+    """Contoso usually hands over three referrals a month. It gives nothing in April, two bare
+    introductions in May (while Northwind hands over five items: May is silent, a token against the
+    month's value), then nothing. The street began in June, the first month without any gift after
+    the last one in which Contoso still gave several; April was a pause."""
+    pointers = [act(dt.date(2026, 5, day), B, A, "introduction", topic=f"Pointer {day}") for day in (12, 22)]
+    log = gives(A, [*months(1, 4), *months(6, 8)], 3) + gives(A, [(2026, 5)], 5) + gives(B, months(1, 3), 3) + pointers
+    assert not one_way(log, dt.date(2026, 5, 31)).detected
+    street = one_way(log, dt.date(2026, 7, 31))
+    assert (street.detected, street.giver, street.since) == (True, A, "2026-06")
+
+
 def test_a_side_that_gives_four_items_a_month_is_silent_after_two_months() -> None:
     log = gives(A, months(1, 8), 3) + gives(B, months(1, 6), 4)
     assert not one_way(log, dt.date(2026, 7, 31)).detected  # one month is a pause

@@ -45,8 +45,9 @@ the same run, the value sum reaches {one_way.threshold:g} and the count sum
 
 while the receiver gave at most {one_way.receiver_window_share:.0%} of its usual over the last
 {one_way.window_months} months, and not before {one_way.min_history_months} months are on record.
-`since` is the first month of the receiver's silence in which it gave nothing at all (its first
-month if it gave something in each); the cost is what the giver spent from then on.
+`since` is the first month of the receiver's silence in which it gave nothing at all, after its last
+month in the silence with several gifts (the silence's first month if there is none); the cost is
+what the giver spent from then on.
 
 A street ends when a sum returns to zero (healed: the receiver gives back) or when the giver has
 given nothing for {one_way.quiet_months} months in a row (stopped: all giving stopped); ended
@@ -363,10 +364,13 @@ def _below_usual(months: list[_Month], position: int, gating: OneWayGating) -> b
 
 def _onset(months: list[_Month], position: int, usual: _Usual) -> int:
     """The month the street began: the first month of the receiver's silence up to `position` in which it
-    gave nothing at all (the silence's first month when it gave something in each)."""
+    gave nothing at all, after the last month of the silence in which it still made several gifts (the
+    silence's first month when there is none)."""
     start = _silent_since(months, position, usual)
     silent = months[start - months[0].month : position + 1]
-    return next((row.month for row in silent if row.got == 0), start)
+    several = [index for index, row in enumerate(silent) if row.got > 1]
+    after = silent[several[-1] + 1 :] if several else silent
+    return next((row.month for row in after if row.got == 0), start)
 
 
 def _silent_since(months: list[_Month], position: int, usual: _Usual) -> int:
