@@ -1,4 +1,4 @@
-"""The receiver's silence in one-way-street detection (docs/scoring.md, "One-way street", rules 4 and 5).
+"""The receiver's silence in one-way-street detection (docs/scoring.md, "One-way street", rules 4 and 5, and `since`).
 
 Each partnership is built by hand: Northwind (A) keeps giving, Contoso (B) gives in a rhythm and
 then stops or pauses. The rules are read off the verdict a consultant would see.
@@ -57,21 +57,70 @@ def test_a_pause_no_longer_than_an_earlier_one_is_not_a_silence() -> None:
 
 
 def test_a_partner_that_gives_every_quarter_is_not_silent_after_two_months() -> None:
+    """Contoso hands over nine items at the start of each quarter and nothing in between. Two quiet
+    months are its rhythm; missing January's delivery makes three, longer than any pause before, but a
+    side that gives in bursts misses a quarter's worth more easily than a steady one: by its spread
+    (variance over mean 5.4) three months without a gift have a chance of 1.6%, above e^-5 (0.67%).
+    A fourth month, 0.4%, is a verdict."""
     quarterly = gives(B, [(2026, 1), (2026, 4), (2026, 7), (2026, 10)], 9)
-    steady = gives(A, [*months(1, 12), (2027, 1)], 3)
+    steady = gives(A, [*months(1, 12), (2027, 1), (2027, 2)], 3)
     assert not one_way(steady + quarterly, dt.date(2026, 12, 31)).detected
-    # It misses January's delivery: three months, longer than any pause before, is a silence.
-    street = one_way(steady + quarterly, dt.date(2027, 1, 31))
+    assert not one_way(steady + quarterly, dt.date(2027, 1, 31)).detected
+    street = one_way(steady + quarterly, dt.date(2027, 2, 28))
     assert (street.detected, street.giver, street.since) == (True, A, "2026-11")
 
 
-def test_a_side_that_gives_one_item_a_month_needs_seven_silent_months() -> None:
-    """One gift a month before the silence: seven silent months would usually have held seven gifts."""
+def test_a_side_that_gives_one_item_a_month_needs_five_silent_months() -> None:
+    """One gift a month, every month, before the silence: four silent months without a gift have a
+    chance of e^-4, five of e^-5."""
     log = gives(A, months(1, 12), 3) + gives(B, months(1, 4), 1)
-    six = one_way(log, dt.date(2026, 10, 31))
-    assert not six.detected and six.reason  # gated: one side gives alone, too little yet for a verdict
-    street = one_way(log, dt.date(2026, 11, 30))
-    assert (street.detected, street.giver, street.since, street.months) == (True, A, "2026-05", 7)
+    four = one_way(log, dt.date(2026, 8, 31))
+    assert not four.detected and four.reason  # gated: one side gives alone, too little yet for a verdict
+    street = one_way(log, dt.date(2026, 9, 30))
+    assert (street.detected, street.giver, street.since, street.months) == (True, A, "2026-05", 5)
+
+
+def test_a_pointer_a_month_is_weaker_evidence_than_nothing() -> None:
+    """Contoso usually hands over four items a month; from May it hands over one bare introduction a
+    month (each a token: silent). Two such months hold two gifts where eight were usual, a chance of
+    41 e^-8 (1.4%): no verdict yet, where two months with nothing would be one. Three months (three
+    gifts where twelve were usual, 0.23%) are."""
+    pointers = [act(dt.date(2026, month, 20), B, A, "introduction", topic=f"Pointer {month}") for month in (5, 6, 7)]
+    log = gives(A, months(1, 8), 3) + gives(B, months(1, 4), 4) + pointers
+    assert not one_way(log, dt.date(2026, 6, 30)).detected
+    street = one_way(log, dt.date(2026, 7, 31))
+    assert (street.detected, street.since, street.months) == (True, "2026-05", 3)
+
+
+def test_a_single_gift_well_below_the_usual_one_is_a_token() -> None:
+    """Contoso stops in May and hands over one introduction with two hours in June (EUR 400). That is
+    more than 15% of its usual month (EUR 2,400) and more than 12% of June's value, but less than 70%
+    of its typical gift (EUR 600): June is silent, and the street is told at the end of June."""
+    token = [act(dt.date(2026, 6, 20), B, A, "introduction", topic="An introduction", hours=2)]
+    log = gives(A, months(1, 8), 4) + gives(B, months(1, 4), 4) + token
+    street = one_way(log, dt.date(2026, 6, 30))
+    assert (street.detected, street.giver, street.since) == (True, A, "2026-05")
+
+
+def test_a_thin_month_before_the_first_empty_one_is_not_since() -> None:
+    """Contoso's last gift, in May, is a bare introduction: May is already silent, but the street
+    began in June, the first month in which Contoso gave nothing at all."""
+    thin = [act(dt.date(2026, 5, 20), B, A, "introduction", topic="A last pointer")]
+    log = gives(A, months(1, 8), 3) + gives(B, months(1, 4), 4) + thin
+    street = one_way(log, dt.date(2026, 7, 31))
+    assert (street.detected, street.since, street.months) == (True, "2026-06", 2)
+
+
+def test_a_month_of_several_small_gifts_inside_the_silence_is_not_yet_the_street() -> None:
+    """Contoso usually hands over three referrals a month. It gives nothing in April, two bare
+    introductions in May (while Northwind hands over five items: May is silent, a token against the
+    month's value), then nothing. The street began in June, the first month without any gift after
+    the last one in which Contoso still gave several; April was a pause."""
+    pointers = [act(dt.date(2026, 5, day), B, A, "introduction", topic=f"Pointer {day}") for day in (12, 22)]
+    log = gives(A, [*months(1, 4), *months(6, 8)], 3) + gives(A, [(2026, 5)], 5) + gives(B, months(1, 3), 3) + pointers
+    assert not one_way(log, dt.date(2026, 5, 31)).detected
+    street = one_way(log, dt.date(2026, 7, 31))
+    assert (street.detected, street.giver, street.since) == (True, A, "2026-06")
 
 
 def test_a_side_that_gives_four_items_a_month_is_silent_after_two_months() -> None:

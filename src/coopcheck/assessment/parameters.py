@@ -176,13 +176,20 @@ class OneWayGating(Params):
         default=0.12,
         ge=0,
         lt=0.5,
-        description="... or at most this share of the month's given value of both sides.",
+        description="... or at most this share of the month's given value of both sides...",
+    )
+    token_gift_share: float = Field(
+        default=0.7,
+        ge=0,
+        le=1,
+        description="... or in which it made a single gift worth at most this share of its typical gift.",
     )
     silence_gifts: float = Field(
-        default=7,
+        default=5,
         gt=0,
-        description="Gifts the receiver would usually have made over its silence (its months on record before the "
-        "silence, on average) before the silence counts.",
+        description="How unlikely the receiver's silence must be before it counts: no likelier, by the receiver's "
+        "own record (the mean and spread of its gifts per month before the silence), than a steady partner missing "
+        "this many gifts (a chance of e to the minus this).",
     )
     min_history_months: int = Field(
         default=4, ge=0, description="Months on record before the month in which a one-way street can be reported."

@@ -26,8 +26,9 @@ gift, so a token only dents the sum. A month in which the giver gives at least
 when either returns there.
 
 A month is silent for the receiver when it gave at most {one_way.token_share:.0%} of its usual
-giving month (the upper quartile of its months with a gift) or at most
-{one_way.token_month_share:.0%} of the month's given value. A one-way street is reported once, in
+giving month (the upper quartile of its months with a gift), at most
+{one_way.token_month_share:.0%} of the month's given value, or a single gift worth at most
+{one_way.token_gift_share:.0%} of its typical gift. A one-way street is reported once, in
 the same run, the value sum reaches {one_way.threshold:g} and the count sum
 {one_way.count_threshold:g}, with at least {one_way.min_months} one-sided months and
 {one_way.min_activities} giving activities of the giver, and the receiver's silence up to now
@@ -35,13 +36,18 @@ the same run, the value sum reaches {one_way.threshold:g} and the count sum
 - lasts at least {one_way.min_months} months and longer than any silence of the receiver before
   (from its first real gift on): a partner that gives once a quarter is not silent after two
   months;
-- would usually have held {one_way.silence_gifts:g} gifts of the receiver (its gifts per month on
-  record before the silence, times the silent months; a receiver that never gave: the giver's
-  gifts in them), so a thin patch of a side that gives little is not a verdict;
+- is no likelier, by the receiver's own record, than a steady partner missing
+  {one_way.silence_gifts:g} gifts: the chance that it makes no more gifts than it did in that
+  many months is at most e^-{one_way.silence_gifts:g}, its gifts per month counted as a negative
+  binomial with the mean and spread of its months on record before the silence (a receiver that
+  never gave: the giver's gifts in them, as a Poisson count), so a thin patch of a side that gives
+  little or in bursts is not a verdict;
 
 while the receiver gave at most {one_way.receiver_window_share:.0%} of its usual over the last
 {one_way.window_months} months, and not before {one_way.min_history_months} months are on record.
-`since` is the first month of the receiver's silence; the cost is what the giver spent from then on.
+`since` is the first month of the receiver's silence in which it gave nothing at all, after its last
+month in the silence with several gifts (the silence's first month if there is none); the cost is
+what the giver spent from then on.
 
 A street ends when a sum returns to zero (healed: the receiver gives back) or when the giver has
 given nothing for {one_way.quiet_months} months in a row (stopped: all giving stopped); ended
@@ -173,6 +179,7 @@ class _Usual:
     gift: float  # the receiver's typical gift (value)
     little: float  # a receiver's month at or below this value is silent
     token_month_share: float  # and so is one in which it gave at most this share of the month's value
+    token_gift: float  # and one in which it made a single gift worth at most this
     per_gift: float  # count step of one gift of the giver
     per_return: float  # count step of one (typical) gift of the receiver
 
@@ -240,6 +247,7 @@ def _usual(months: list[_Month], gating: OneWayGating) -> _Usual | None:
         gift=_median([m.received / m.got for m in returns]),
         little=gating.token_share * _quantile([m.received for m in returns], 0.75),
         token_month_share=gating.token_month_share,
+        token_gift=gating.token_gift_share * _median([m.received / m.got for m in returns]),
         per_gift=math.log((1 - gating.one_way_share) / (1 - baseline)),
         per_return=math.log(gating.one_way_share / baseline),
     )
@@ -279,7 +287,7 @@ def _cusum(
             run.one_sided.append(row.month)
         run.activities += row.gave
         if not run.detected and _evident(run, months, position, usual, gating):
-            run.detected, run.since = True, _silent_since(months, position, usual)
+            run.detected, run.since = True, _onset(months, position, usual)
     return run, history
 
 
@@ -298,12 +306,43 @@ def _evident(run: _Run, months: list[_Month], position: int, usual: _Usual, gati
 
 def _silence_tells(months: list[_Month], position: int, usual: _Usual, gating: OneWayGating) -> bool:
     """The receiver's silence up to `position` is long enough, its longest yet, and more than a thin patch:
-    it would usually have made `silence_gifts` gifts in it (a receiver that never gave: the giver made them)."""
+    no likelier, by its own record, than a steady partner missing `silence_gifts` gifts."""
     start = _silent_since(months, position, usual) - months[0].month
     silent, before = months[start : position + 1], months[:start]
     if len(silent) < gating.min_months or len(silent) <= _longest_silence(before, usual):
         return False
-    return _expected_gifts(silent, before) >= gating.silence_gifts
+    return _silence_chance(silent, before) <= math.exp(-gating.silence_gifts)
+
+
+def _silence_chance(silent: list[_Month], before: list[_Month]) -> float:
+    """The chance that the receiver makes no more gifts in as many months as `silent` than it made in them,
+    its gifts per month a negative binomial with the mean and spread of its months `before` (at least a
+    Poisson count's spread; a receiver with no months before: the giver's gifts, as a Poisson count)."""
+    gifts = sum(row.got for row in silent)
+    return _at_most(gifts, _expected_gifts(silent, before), _dispersion([row.got for row in before]))
+
+
+def _dispersion(counts: list[int]) -> float:
+    """Variance over mean of `counts`, at least 1 (a Poisson count's); 1 when there is no mean."""
+    mean = sum(counts) / len(counts) if counts else 0.0
+    if mean <= 0:
+        return 1.0
+    return max(1.0, sum((count - mean) ** 2 for count in counts) / len(counts) / mean)
+
+
+def _at_most(count: int, mean: float, dispersion: float) -> float:
+    """P(X <= count) for a count X with `mean` and variance dispersion x mean: Poisson at a dispersion of 1,
+    negative binomial above it (size mean / (dispersion - 1), each step staying with chance 1 / dispersion)."""
+    if mean <= 0:
+        return 1.0
+    poisson = dispersion <= 1
+    size, stay = (0.0, 1.0) if poisson else (mean / (dispersion - 1), 1 / dispersion)
+    term = math.exp(-mean) if poisson else stay**size
+    total = term
+    for k in range(1, count + 1):
+        term *= mean / k if poisson else (k - 1 + size) / k * (1 - stay)
+        total += term
+    return min(1.0, total)
 
 
 def _expected_gifts(silent: list[_Month], before: list[_Month]) -> float:
@@ -323,6 +362,17 @@ def _below_usual(months: list[_Month], position: int, gating: OneWayGating) -> b
     return usual <= 0 or sum(received[-window:]) <= gating.receiver_window_share * usual
 
 
+def _onset(months: list[_Month], position: int, usual: _Usual) -> int:
+    """The month the street began: the first month of the receiver's silence up to `position` in which it
+    gave nothing at all, after the last month of the silence in which it still made several gifts (the
+    silence's first month when there is none)."""
+    start = _silent_since(months, position, usual)
+    silent = months[start - months[0].month : position + 1]
+    several = [index for index, row in enumerate(silent) if row.got > 1]
+    after = silent[several[-1] + 1 :] if several else silent
+    return next((row.month for row in after if row.got == 0), start)
+
+
 def _silent_since(months: list[_Month], position: int, usual: _Usual) -> int:
     """The first month of the receiver's silence that runs up to `position` (the month after it if none)."""
     start = position + 1
@@ -332,8 +382,13 @@ def _silent_since(months: list[_Month], position: int, usual: _Usual) -> int:
 
 
 def _silent(row: _Month, usual: _Usual) -> bool:
-    """A month in which the receiver gave nothing of note: a token against its usual month, or against the giver's."""
-    return row.received <= usual.little or row.received <= usual.token_month_share * (row.given + row.received)
+    """A month in which the receiver gave nothing of note: a token against its usual month, against the
+    giver's, or against its typical gift."""
+    return (
+        row.received <= usual.little
+        or row.received <= usual.token_month_share * (row.given + row.received)
+        or (row.got == 1 and row.received <= usual.token_gift)
+    )
 
 
 def _longest_silence(months: list[_Month], usual: _Usual) -> int:
