@@ -22,7 +22,11 @@ Then the same figures by kind of taker (turned) and by kind of noise (balanced),
 few misses with the traits that made them. `--dump NUMBER` prints one of them as a partnership
 file, to look at it with `coopcheck assess FILE --as-of ...`.
 
-Usage: python benchmarks/bench_one_way.py [--n 800] [--seed 8] [--show 5] [--dump NUMBER]
+`--seeds 5,8,13,21` pools several seeds' partnerships into one set of figures; `--set
+reciprocity.one_way.silence_gifts=6` measures a parameter other than its default.
+
+Usage: python benchmarks/bench_one_way.py [--n 800] [--seed 8 | --seeds S,S,...] [--set KEY=VALUE]
+       [--show 5] [--dump NUMBER]
 """
 
 from __future__ import annotations
@@ -35,9 +39,11 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from oneway_generator import Generated, as_yaml, generate, label, month_of, one
+from pydantic import ValidationError
 
 from coopcheck.assessment.engine import assess_at
 from coopcheck.assessment.parameters import ScoringParameters
@@ -158,10 +164,33 @@ def examples(turned: list[Result], balanced: list[Result], show: int) -> list[st
     return ["examples (late, early, wrong onset, false alarms):", *lines] if lines else []
 
 
+def parameters(settings: list[str]) -> ScoringParameters:
+    """The default scoring parameters with `section.key=value` settings applied."""
+    changed: dict[str, Any] = {}
+    for setting in settings:
+        path, _, value = setting.partition("=")
+        *sections, key = path.split(".")
+        place = changed
+        for section in sections:
+            place = place.setdefault(section, {})
+        place[key] = value
+    return ScoringParameters.model_validate(changed)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--n", type=int, default=800, help="partnerships to generate (half of them turned)")
     parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument(
+        "--seeds", metavar="S,S,...", help="pool the partnerships of several seeds (--n each) into one set of figures"
+    )
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a scoring parameter other than its default, e.g. reciprocity.one_way.silence_gifts=6 (repeatable)",
+    )
     parser.add_argument("--show", type=int, default=5, help="misses and false alarms to list")
     parser.add_argument("--dump", type=int, metavar="NUMBER", help="print partnership NUMBER as YAML and stop")
     args = parser.parse_args(argv)
@@ -169,13 +198,19 @@ def main(argv: list[str] | None = None) -> int:
         print(as_yaml(one(args.seed, args.dump, turned=args.dump % 2 == 0)), end="")
         return 0
     start = time.perf_counter()
-    items = generate(args.n, args.seed)
-    params = ScoringParameters()
+    seeds = [int(seed) for seed in args.seeds.split(",")] if args.seeds else [args.seed]
+    items = [item for seed in seeds for item in generate(args.n, seed)]
+    try:
+        params = parameters(args.set)
+    except ValidationError as exc:
+        parser.error(f"--set: {exc}")
     results = [measure(item, params) for item in items]
     turned = [r for r in results if r.item.turned]
     balanced = [r for r in results if not r.item.turned]
     lines = figures(turned, balanced)
-    print(f"one-way streets: {len(turned)} turned and {len(balanced)} balanced partnerships, seed {args.seed}")
+    shown_seeds = f"seed{'s' if len(seeds) > 1 else ''} {', '.join(map(str, seeds))}"
+    changed = f"; {', '.join(args.set)}" if args.set else ""
+    print(f"one-way streets: {len(turned)} turned and {len(balanced)} balanced partnerships, {shown_seeds}{changed}")
     for line in lines:
         print(f"{line.name:<49} {line.shown:<20} target {line.target:<7} {'PASS' if line.passed else 'FAIL'}")
     for text in breakdown(turned, balanced) + examples(turned, balanced, args.show):
