@@ -242,12 +242,13 @@ def _usual(months: list[_Month], gating: OneWayGating) -> _Usual | None:
         return None
     baseline = min(max(got / (gave + got), gating.receiver_share_floor), 0.5)
     returns = [m for m in months if m.got > 0 and m.received > 0]
+    gift = _median([m.received / m.got for m in returns])
     return _Usual(
         month=typical,
-        gift=_median([m.received / m.got for m in returns]),
+        gift=gift,
         little=gating.token_share * _quantile([m.received for m in returns], 0.75),
         token_month_share=gating.token_month_share,
-        token_gift=gating.token_gift_share * _median([m.received / m.got for m in returns]),
+        token_gift=gating.token_gift_share * gift,
         per_gift=math.log((1 - gating.one_way_share) / (1 - baseline)),
         per_return=math.log(gating.one_way_share / baseline),
     )
