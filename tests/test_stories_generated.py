@@ -258,6 +258,28 @@ STORIES = (
         log="yaml",
     ),
     Story(
+        # A Danish pump maker and a Dutch installer resell each other without agreed targets; deals keep coming.
+        "thriving-untargeted", "Aalholm x Van Dijk heat pump resale", "joint_market", "DKK", 7.5,
+        (Partner("aalholm", "Aalholm Varmepumper A/S", "Mette Aalholm", ("Jens Dahl", "Line Kjær"), 800),
+         Partner("vandijk", "Van Dijk Installatie B.V.", "Pieter van Dijk", ("Eva Bos", "Joost Mulder"), 110)),
+        D(2025, 9, 1), D(2026, 7, 31),
+        {},
+        Verdict("thriving", GREEN, "low"),
+        log="yaml",
+        outcomes=(*every("2025-12", "2026-07", 2, ("aalholm", "vandijk"), "project_won"),),
+    ),
+    Story(
+        # The same kind of pair in Belgium: no targets either, and the last deal came in March; both still work.
+        "building-untargeted", "Lemaire x Osterwald heat pump resale", "joint_market", "EUR", 1.0,
+        (Partner("lemaire", "Lemaire Chauffage SRL", "Sophie Lemaire", ("Marc Dubois", "Julie Peeters"), 100),
+         Partner("osterwald", "Osterwald Wärmetechnik GmbH", "Kai Osterwald", ("Lena Brandt", "Finn Wolff"), 110)),
+        D(2025, 9, 1), D(2026, 7, 31),
+        {},
+        Verdict("building", GREEN_OR_AMBER, "low"),
+        log="csv",
+        outcomes=(*every("2025-12", "2026-03", 1, ("lemaire", "osterwald"), "project_won"),),
+    ),
+    Story(
         # A security firm and a cloud provider five weeks after their kickoff: too early to judge.
         "onboarding-new", "Thistle x Ferncroft managed security", "joint_market", "GBP", 0.85,
         (Partner("thistle", "Thistle Cyber Ltd", "Moira Campbell", ("Ewan Ross", "Isla Reid"), 110),

@@ -64,6 +64,10 @@ THRIVING = N_(
     "Thriving: influence {influence}, outcome {outcome} (joint campaigns {campaigns}, projects won {projects}, "
     "revenue {revenue:,.0f} {currency})."
 )
+THRIVING_UNTARGETED = N_(
+    "Thriving: influence {influence}; outcomes keep coming (joint campaigns {campaigns}, projects won {projects}, "
+    "revenue {revenue:,.0f} {currency}, the last on {last}), though no targets are agreed to score them against."
+)
 HARVESTING = N_(
     "Harvesting: outcomes have come (joint campaigns {campaigns}, projects won {projects}, revenue {revenue:,.0f} "
     "{currency}), but influence is only {influence} (weakest: {factor} {factor_score}); results without "
@@ -106,10 +110,20 @@ BUILDING_BEHIND = N_(
     "Building: influence {influence}, outcome {outcome} behind plan (joint campaigns {campaigns}, projects won "
     "{projects}, revenue {revenue:,.0f} {currency}); expect the next by {expect_by}."
 )
+BUILDING_UNTARGETED = N_(
+    "Building: influence {influence}; the last outcome came on {last} (joint campaigns {campaigns}, projects won "
+    "{projects}, revenue {revenue:,.0f} {currency}), and no targets are agreed to measure the pace against; expect "
+    "the next by {expect_by}."
+)
 BUILDING_BROKEN = N_(
     "Building: influence {influence}, but {factor} is broken ({factor_score}); outcome {outcome} (joint campaigns "
     "{campaigns}, projects won {projects}, revenue {revenue:,.0f} {currency}); mend it before the next results "
     "fall due."
+)
+BUILDING_BROKEN_UNTARGETED = N_(
+    "Building: influence {influence}, but {factor} is broken ({factor_score}); outcomes so far: joint campaigns "
+    "{campaigns}, projects won {projects}, revenue {revenue:,.0f} {currency}; mend it before the next results fall "
+    "due."
 )
 BUILDING_BROKEN_NOT_DUE = N_(
     "Building: influence {influence}, but {factor} is broken ({factor_score}); no outcome is due before {due_from}, "
@@ -173,12 +187,9 @@ def _diagnose(s: Sections, params: DiagnosisParameters, zombie_months: int) -> D
         return _said("empty", EMPTY_ZOMBIE, _zombie_figures(s))
     strong = influence_strong(s.influence, params)
     present = bool(evidence.outcomes)
-    if (
-        strong
-        and _outcome_strong(s, params)
-        and s.health.band != "red"
-        and s.risk.level != "high"
-    ):
+    if strong and _outcome_strong(s, params) and s.health.band != "red" and s.risk.level != "high":
+        if s.outcome.score is None:
+            return _said("thriving", THRIVING_UNTARGETED, {**_influence(s), **_untargeted(s)})
         return _said("thriving", THRIVING, {**_influence(s), **_outcome_totals(s)})
     weak = s.influence.score is None or s.influence.score < params.influence_strong or s.influence.freshness < 1
     if present and weak:
@@ -273,9 +284,12 @@ def _building(s: Sections, params: DiagnosisParameters, zombie_months: int) -> D
         return _said("building", template, {**figures, **_weakest(s)}, expect_by)
     if last is None:
         return _said("building", BUILDING_DUE, figures, expect_by)
+    # without an outcome score no targets are agreed: nothing to be behind, and no score to quote
+    outcomes, targeted = (_outcome_totals(s), True) if outcome.score is not None else (_untargeted(s), False)
     if not strong:
-        return _said("building", BUILDING_BROKEN, {**figures, **_outcome_totals(s), **_weakest(s)}, expect_by)
-    return _said("building", BUILDING_BEHIND, {**figures, **_outcome_totals(s)}, expect_by)
+        template = BUILDING_BROKEN if targeted else BUILDING_BROKEN_UNTARGETED
+        return _said("building", template, {**figures, **outcomes, **_weakest(s)}, expect_by)
+    return _said("building", BUILDING_BEHIND if targeted else BUILDING_UNTARGETED, {**figures, **outcomes}, expect_by)
 
 
 def _influence(s: Sections) -> Params:
@@ -290,6 +304,11 @@ def _outcome_totals(s: Sections) -> Params:
         "revenue": totals.get("revenue", 0.0),
         "currency": s.evidence.currency,
     }
+
+
+def _untargeted(s: Sections) -> Params:
+    """Outcomes with no targets to score them against: what came, and when the last did."""
+    return {**_outcome_totals(s), "last": max(o.date for o in s.evidence.outcomes).isoformat()}
 
 
 def _scored(s: Sections) -> bool:
