@@ -939,6 +939,25 @@ def test_a_thriving_headline_quotes_the_outcome_score_rounded_half_up() -> None:
     assert ", outcome 67 (joint campaigns 0, projects won 2, revenue 0 EUR)." in report.diagnosis.summary
 
 
+def test_without_targets_an_outcome_is_recent_for_less_than_three_whole_months() -> None:
+    """No outcome targets, so no outcome score: outcomes are strong while the last is under
+    `diagnosis.recent_outcome_months` (3) whole months old. A project won on 10 June is two whole
+    months old on 9 September (thriving) and three on 10 September (building); neither headline
+    quotes an outcome score that does not exist."""
+    log = gifts(A, range(1, 10)) + gifts(B, range(1, 10)) + anchored(range(1, 10))
+    log += [act(dt.date(2026, 6, 10), A, B, "project_won", value=20000, attribution="sourced", topic="Deal")]
+    loaded = partnership(log, success_factors={"outcomes": {}})
+    thriving, building = (assess(loaded, dt.date(2026, 9, day)).diagnosis for day in (9, 10))
+    assert thriving.summary == (
+        "Thriving: influence 98; outcomes keep coming (joint campaigns 0, projects won 1, revenue 0 EUR, the last "
+        "on 2026-06-10), though no targets are agreed to score them against."
+    )
+    assert building.summary == (
+        "Building: influence 98; the last outcome came on 2026-06-10 (joint campaigns 0, projects won 1, revenue "
+        "0 EUR), and no targets are agreed to measure the pace against; expect the next by 2026-12-10."
+    )
+
+
 def test_the_monthly_series_says_what_contacts_without_a_topic_cost_each_month() -> None:
     log = [act("2026-03-03", A, B, "meeting", hours=1), act("2026-03-10", B, A, "call", hours=2, travel_cost=30.5),
            act("2026-04-07", A, B, "meeting", hours=1, topic="Pipeline")]  # fmt: skip
@@ -1562,6 +1581,14 @@ def test_an_overdue_review_without_any_review_says_there_was_none() -> None:
     [overdue] = [f for f in assess(partnership(gifts(A, [1])), dt.date(2026, 3, 31)).findings
                  if f.id == "commitment.review_overdue"]  # fmt: skip
     assert overdue.message == "No review for 89 days (last: -); the agreed rhythm is every 30 days."
+
+
+def test_an_overdue_review_belongs_to_commitment_and_cites_the_last_review_held() -> None:
+    reviews = [act(f"2026-0{m}-20", A, B, "review", topic="Review", id=f"review-{m}") for m in (1, 2)]
+    [overdue] = [f for f in assess(partnership(reviews), dt.date(2026, 5, 31)).findings
+                 if f.id == "commitment.review_overdue"]  # fmt: skip
+    assert (overdue.factor, [e.activity for e in overdue.evidence]) == ("commitment", ["review-2"])
+    assert overdue.message == "No review for 100 days (last: 2026-02-20); the agreed rhythm is every 30 days."
 
 
 def test_a_review_held_before_the_first_period_ends_counts_in_full() -> None:

@@ -172,3 +172,17 @@ def test_every_ended_street_is_history() -> None:
         ("2026-05", "2026-07", "healed"),
         ("2026-11", "2027-02", "healed"),
     ]
+
+
+def test_a_last_small_gift_is_a_token_that_still_counts_as_a_gift() -> None:
+    """Contoso gave one referral a month (EUR 600 with its worth) and, in July, one quick pointer
+    (EUR 250, under 70% of its typical gift) before going quiet. July is silent, so the silence runs
+    from July, but its one gift counts in the chance of the silence: one gift in seven months has a
+    chance of 8e^-7 (0.73%, above e^-5), in eight months 9e^-8 (0.30%). The street is said in
+    February, from August, Contoso's first month without any gift."""
+    log = gives(A, [*months(1, 12), *months(1, 3, 2027)], 2) + gives(B, months(1, 6), 1)
+    log += [act(dt.date(2026, 7, 20), B, A, "introduction", topic="A quick pointer", hours=0.5)]
+    for as_of in (dt.date(2026, 12, 31), dt.date(2027, 1, 31)):
+        assert not one_way(log, as_of).detected, as_of
+    street = one_way(log, dt.date(2027, 2, 28))
+    assert (street.detected, street.giver, street.since) == (True, A, "2026-08")
