@@ -1617,3 +1617,24 @@ def test_keeping_in_step_at_exactly_forty_is_a_warning() -> None:
     assert (result.score, [(f.id, f.severity) for f in result.findings]) == (
         40.0, [("keeping_in_step.slow_side", "warning")]
     )  # fmt: skip
+
+
+# -- survivors of the fresh seeds 60 and 61 -------------------------------------------------------
+
+
+def test_outcomes_are_due_from_the_end_of_the_ramp_with_or_without_a_score() -> None:
+    """No targets: the ramp of the default year, a quarter of 365 days from 1 January (2 April). The
+    default target not yet due: the ramp of its 364 days, the same day. Neither has a score, and the
+    building headline needs the day either way."""
+    untargeted = assess(partnership(gifts(A, [1]), success_factors={"outcomes": {}}), dt.date(2026, 3, 31)).outcome
+    not_due = assess(partnership(gifts(A, [1])), dt.date(2026, 3, 31)).outcome
+    assert (untargeted.score, untargeted.reason, untargeted.due_from) == (
+        None, "No outcome targets agreed.", dt.date(2026, 4, 2))  # fmt: skip
+    assert (not_due.score, not_due.reason, not_due.due_from) == (None, "No target is due yet.", dt.date(2026, 4, 2))
+
+
+def test_a_health_too_early_to_score_still_shows_the_weights_it_will_use() -> None:
+    health = assess(partnership([]), dt.date(2026, 3, 31)).health
+    assert (health.score, health.reason) == (None, "Too little evidence yet for a health score.")
+    assert health.weights == {"anchoring": 1.0, "keeping_in_step": 1.0, "investment": 1.0, "commitment": 1.0,
+                              "outcome": 3.0, "reciprocity": 2.0, "empty_contacts": 1.0}  # fmt: skip

@@ -186,3 +186,28 @@ def test_a_last_small_gift_is_a_token_that_still_counts_as_a_gift() -> None:
         assert not one_way(log, as_of).detected, as_of
     street = one_way(log, dt.date(2027, 2, 28))
     assert (street.detected, street.giver, street.since) == (True, A, "2026-08")
+
+
+def test_two_gifts_never_make_a_verdict() -> None:
+    """Northwind hands over one lead a month; Contoso, four items a month, stops in May. Two silent
+    months are evidence enough (a chance of e^-8), but two leads are only two events: the street is
+    said at the end of July, with the third (`min_activities`), from May."""
+    log = gives(A, months(1, 10), 1, kind="lead") + gives(B, months(1, 4), 4)
+    june = one_way(log, dt.date(2026, 6, 30))
+    too_little = "One side has given alone recently, but too little so far for a verdict."
+    assert (june.detected, june.reason) == (False, too_little)
+    street = one_way(log, dt.date(2026, 7, 31))
+    assert (street.detected, street.since, street.months) == (True, "2026-05", 3)
+
+
+def test_a_street_that_healed_keeps_the_onset_it_was_called_with() -> None:
+    """Contoso handed over four items a month, then only a quick pointer in May and nothing in June:
+    the street is called at the end of June, since June, its first month without any gift. In July
+    Contoso gives two items again and the street has healed; its history still begins in June (what
+    came after the call does not move it), one month, EUR 600."""
+    log = gives(A, months(1, 10), 3) + gives(B, months(1, 4), 4) + gives(B, [(2026, 7)], 2)
+    log += [act(dt.date(2026, 5, 20), B, A, "introduction", topic="A quick pointer", hours=0.5)]
+    assert one_way(log, dt.date(2026, 6, 30)).since == "2026-06"
+    [healed] = one_way(log, dt.date(2026, 8, 31)).history
+    assert (healed.since, healed.until, healed.months, healed.ended, healed.cost.total) == (
+        "2026-06", "2026-06", 1, "healed", 600.0)  # fmt: skip
