@@ -345,7 +345,7 @@ class _Pass:
         }
         self.influenced_share = valuation.influenced_share
         self.open_requests: dict[str, int] = {}  # request id -> position in evidence.requests
-        # (side, level, month, people) -> [activities, the first of them]: who took part, filed per group
+        # (side, level, month, people) -> [how many activities, the first five of them]: who took part
         self.groups: dict[tuple[str, Level | None, int, tuple[str, ...]], list[Any]] = {}
         self.month_of_day: dict[dt.date, int] = {}
         self.people_sides: dict[str, str] = {}
