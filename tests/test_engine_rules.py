@@ -1638,3 +1638,29 @@ def test_a_health_too_early_to_score_still_shows_the_weights_it_will_use() -> No
     assert (health.score, health.reason) == (None, "Too little evidence yet for a health score.")
     assert health.weights == {"anchoring": 1.0, "keeping_in_step": 1.0, "investment": 1.0, "commitment": 1.0,
                               "outcome": 3.0, "reciprocity": 2.0, "empty_contacts": 1.0}  # fmt: skip
+
+
+def test_a_portfolio_row_says_no_health_change_when_health_was_first_scored_and_zero_when_other_things_moved(
+    report: Assessment,
+) -> None:
+    compared = report.model_copy(update={"compared_with": dt.date(2026, 8, 31)})
+    first = compared.model_copy(update={"movements": [Movement(id="health.scored", message="", params={})]})
+    other = compared.model_copy(update={"movements": [
+        Movement(id="factor.moved", message="", params={"factor": "investment", "before": 80.0, "after": 70.0})]})  # fmt: skip
+    assert checked("p.yaml", first, [], None, ()).health_change is None
+    assert checked("p.yaml", other, [], None, ()).health_change == 0.0
+
+
+def test_an_outcome_that_came_before_any_was_due_is_named_in_the_building_headline() -> None:
+    """A development partnership with its first target at the end of 2027: outcomes are due from
+    a quarter of the way there (the ramp of 0.5 for development: 2026-12-31 from 2026-01-01 to
+    2027-12-31); a project won in May is early, and the headline names it and expects the next."""
+    due = {"outcomes": {"projects_won": {"target": 4, "by": "2027-12-31"}}}
+    log = gifts(A, range(1, 10)) + gifts(B, range(1, 10)) + anchored(range(1, 10))
+    log += [act("2026-05-04", A, B, "project_won", value=20000, attribution="sourced", topic="Pilot")]
+    diagnosis = assess(partnership(log, kind="development", success_factors=due), AS_OF).diagnosis
+    assert diagnosis.id == "building"
+    assert diagnosis.summary == (
+        "Building: influence 99; outcomes have come early (joint campaigns 0, projects won 1, revenue 0 EUR), none is "
+        "due before 2026-12-31, expect the next by 2027-06-30."
+    )
