@@ -1645,8 +1645,8 @@ def test_a_portfolio_row_says_no_health_change_when_health_was_first_scored_and_
 ) -> None:
     compared = report.model_copy(update={"compared_with": dt.date(2026, 8, 31)})
     first = compared.model_copy(update={"movements": [Movement(id="health.scored", message="", params={})]})
-    moved = Movement(id="factor.moved", message="", params={"factor": "investment", "before": 80.0, "after": 70.0})
-    other = compared.model_copy(update={"movements": [moved]})
+    shift = Movement(id="factor.moved", message="", params={"factor": "investment", "before": 80.0, "after": 70.0})
+    other = compared.model_copy(update={"movements": [shift]})
     assert checked("p.yaml", first, [], None, ()).health_change is None
     assert checked("p.yaml", other, [], None, ()).health_change == 0.0
 
