@@ -9,6 +9,7 @@ with, over hand-written edge cases and over generated documents.
 
 from __future__ import annotations
 
+import datetime as dt
 import string
 from pathlib import Path
 from typing import Any
@@ -232,3 +233,20 @@ def test_a_failing_sink_stops_the_reading_with_its_own_error() -> None:
     text = "activities:\n" + "".join(f"  - id: a{i}\n" for i in range(1_500))
     with pytest.raises(MemoryError, match="sink full"):
         yamlsource.parse(text, "f.yaml", sink=sink)
+
+
+@pytest.mark.parametrize("example", sorted((ROOT / "examples").glob("*.yaml")), ids=lambda path: path.name)
+def test_without_the_c_reader_a_partnership_loads_the_same(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the C reader could not be built, everything is read on PyYAML's events: the same
+    partnership, activities and places."""
+    from coopcheck.loading import load_partnership
+
+    fast = load_partnership(example, today=dt.date(2026, 11, 28))
+    monkeypatch.setattr(yamlsource, "_yamlbuild", None)
+    full = load_partnership(example, today=dt.date(2026, 11, 28))
+    assert fast.partnership is not None and full.partnership is not None
+    assert full.partnership.definition == fast.partnership.definition
+    assert full.partnership.activities == fast.partnership.activities
+    assert list(full.partnership.origins) == list(fast.partnership.origins)
+    assert full.partnership.places == fast.partnership.places
+    assert [str(d) for d in full.diagnostics] == [str(d) for d in fast.diagnostics]
