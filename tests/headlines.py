@@ -34,8 +34,8 @@ INFLUENCE_STRONG = ScoringParameters().diagnosis.influence_strong
 # A headline that says nothing came of the partnership, although the outcome section lists outcomes.
 NO_OUTCOMES = {
     "en": re.compile(
-        r"\bno outcomes?\b(?!\s+(?:is\s+|are\s+)?(?:yet\s+)?due|\s+for\s+\d)|\bnone has come\b|\bnothing to show\b"
-        r"|\bexpect the first\b",
+        r"\bno outcomes?\b(?!\s+(?:is\s+|are\s+)?(?:yet\s+)?due|\s+for\s+\d|\s+targets?\b)"
+        r"|\bnone has come\b|\bnothing to show\b|\bexpect the first\b",
         re.IGNORECASE,
     ),
     "de": re.compile(

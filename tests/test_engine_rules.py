@@ -950,11 +950,11 @@ def test_without_targets_an_outcome_is_recent_for_less_than_three_whole_months()
     thriving, building = (assess(loaded, dt.date(2026, 9, day)).diagnosis for day in (9, 10))
     assert thriving.summary == (
         "Thriving: influence 98; outcomes keep coming (joint campaigns 0, projects won 1, revenue 0 EUR, the last "
-        "on 2026-06-10), though no targets are agreed to score them against."
+        "on 2026-06-10), though no outcome targets are agreed to score them against."
     )
     assert building.summary == (
         "Building: influence 98; the last outcome came on 2026-06-10 (joint campaigns 0, projects won 1, revenue "
-        "0 EUR), and no targets are agreed to measure the pace against; expect the next by 2026-12-10."
+        "0 EUR), and no outcome targets are agreed to measure the pace against; expect the next by 2026-12-10."
     )
 
 

@@ -66,7 +66,8 @@ THRIVING = N_(
 )
 THRIVING_UNTARGETED = N_(
     "Thriving: influence {influence}; outcomes keep coming (joint campaigns {campaigns}, projects won {projects}, "
-    "revenue {revenue:,.0f} {currency}, the last on {last}), though no targets are agreed to score them against."
+    "revenue {revenue:,.0f} {currency}, the last on {last}), though no outcome targets are agreed to score them "
+    "against."
 )
 HARVESTING = N_(
     "Harvesting: outcomes have come (joint campaigns {campaigns}, projects won {projects}, revenue {revenue:,.0f} "
@@ -112,8 +113,8 @@ BUILDING_BEHIND = N_(
 )
 BUILDING_UNTARGETED = N_(
     "Building: influence {influence}; the last outcome came on {last} (joint campaigns {campaigns}, projects won "
-    "{projects}, revenue {revenue:,.0f} {currency}), and no targets are agreed to measure the pace against; expect "
-    "the next by {expect_by}."
+    "{projects}, revenue {revenue:,.0f} {currency}), and no outcome targets are agreed to measure the pace "
+    "against; expect the next by {expect_by}."
 )
 BUILDING_BROKEN = N_(
     "Building: influence {influence}, but {factor} is broken ({factor_score}); outcome {outcome} (joint campaigns "
