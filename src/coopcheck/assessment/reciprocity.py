@@ -164,7 +164,7 @@ class _Run:
     one_sided: list[int] = field(default_factory=list)
     activities: int = 0
     quiet: int = 0  # consecutive months, up to now, in which the giver gave nothing
-    since: int | None = None  # set when the street is reported: the first month of the receiver's silence
+    since: int | None = None  # set when the street is reported: the onset in the receiver's thin spell
     detected: bool = False
 
 
@@ -438,7 +438,7 @@ def _median(values: list[float]) -> float:
 def _ended(
     evidence: Evidence, run: _Run, giver: str, receiver: str, how: Literal["healed", "stopped"]
 ) -> list[PastOneWay]:
-    """The street `run` was, once it has ended `how`: from the first month of the receiver's silence to
+    """The street `run` was, once it has ended `how`: from its onset () to
     the last one-sided month (nothing when it ended before it was reported)."""
     if not run.detected or run.since is None:
         return []
