@@ -438,7 +438,7 @@ def _median(values: list[float]) -> float:
 def _ended(
     evidence: Evidence, run: _Run, giver: str, receiver: str, how: Literal["healed", "stopped"]
 ) -> list[PastOneWay]:
-    """The street `run` was, once it has ended `how`: from its onset () to
+    """The street `run` was, once it has ended `how`: from its onset (`since`) to
     the last one-sided month (nothing when it ended before it was reported)."""
     if not run.detected or run.since is None:
         return []
