@@ -211,3 +211,15 @@ def test_a_street_that_healed_keeps_the_onset_it_was_called_with() -> None:
     [healed] = one_way(log, dt.date(2026, 8, 31)).history
     assert (healed.since, healed.until, healed.months, healed.ended, healed.cost.total) == (
         "2026-06", "2026-06", 1, "healed", 600.0)  # fmt: skip
+
+
+def test_a_trickle_of_ordinary_gifts_is_a_thin_spell() -> None:
+    """Contoso handed over six referrals a month; from May it hands over one, of the usual kind and
+    worth, each month. No month is silent by value, but the months are thin: two of them (2 gifts where
+    12 were usual, a chance of e^-7.6) are not yet a verdict, three (e^-10.9) are, and the street runs
+    from May, the spell's first month, while the trickle goes on."""
+    log = gives(A, months(1, 12), 7) + gives(B, months(1, 4), 6) + gives(B, months(5, 12), 1)
+    assert not one_way(log, dt.date(2026, 6, 30)).detected
+    for as_of in (dt.date(2026, 7, 31), dt.date(2026, 9, 30), dt.date(2026, 12, 31)):
+        street = one_way(log, as_of)
+        assert (street.detected, street.giver, street.since) == (True, A, "2026-05"), as_of

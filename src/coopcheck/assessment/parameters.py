@@ -184,12 +184,24 @@ class OneWayGating(Params):
         le=1,
         description="... or in which it made a single gift worth at most this share of its typical gift.",
     )
+    thin_gift_share: float = Field(
+        default=2,
+        ge=0,
+        description="A receiver's month is thin when it is silent or holds a single gift worth at most this many "
+        "of its typical gifts; a run of thin months is a trickle.",
+    )
     silence_gifts: float = Field(
         default=5,
         gt=0,
         description="How unlikely the receiver's silence must be before it counts: no likelier, by the receiver's "
         "own record (the mean and spread of its gifts per month before the silence), than a steady partner missing "
         "this many gifts (a chance of e to the minus this).",
+    )
+    thin_gifts: float = Field(
+        default=8,
+        gt=0,
+        description="As silence_gifts, for a thin spell of the receiver: the gifts a steady partner would have to "
+        "miss.",
     )
     min_history_months: int = Field(
         default=4, ge=0, description="Months on record before the month in which a one-way street can be reported."

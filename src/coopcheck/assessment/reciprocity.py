@@ -43,10 +43,16 @@ the same run, the value sum reaches {one_way.threshold:g} and the count sum
   never gave: the giver's gifts in them, as a Poisson count), so a thin patch of a side that gives
   little or in bursts is not a verdict;
 
+or the same holds for its thin spell, with {one_way.thin_gifts:g} gifts in place of
+{one_way.silence_gifts:g}, when the receiver gave more than a trickle before it and at least
+{one_way.min_months} of its months hold a gift: a month is thin when it is silent or holds a single
+gift worth at most {one_way.thin_gift_share:g} typical gifts, so a receiver that hands over one ordinary
+item a month where it used to hand over several is down to a trickle, though no month is silent;
+
 while the receiver gave at most {one_way.receiver_window_share:.0%} of its usual over the last
 {one_way.window_months} months, and not before {one_way.min_history_months} months are on record.
-`since` is the first month of the receiver's silence in which it gave nothing at all, after its last
-month in the silence with several gifts (the silence's first month if there is none); the cost is
+`since` is the first month of the receiver's thin spell in which it gave nothing at all, after its last
+month in the spell with several gifts (the spell's first month if there is none); the cost is
 what the giver spent from then on.
 
 A street ends when a sum returns to zero (healed: the receiver gives back) or when the giver has
@@ -158,7 +164,7 @@ class _Run:
     one_sided: list[int] = field(default_factory=list)
     activities: int = 0
     quiet: int = 0  # consecutive months, up to now, in which the giver gave nothing
-    since: int | None = None  # set when the street is reported: the first month of the receiver's silence
+    since: int | None = None  # set when the street is reported: the onset in the receiver's thin spell
     detected: bool = False
 
 
@@ -182,6 +188,7 @@ class _Usual:
     token_gift: float  # and one in which it made a single gift worth at most this
     per_gift: float  # count step of one gift of the giver
     per_return: float  # count step of one (typical) gift of the receiver
+    thin_gift: float  # a receiver's month with a single gift worth at most this is thin
 
 
 def detect_one_way(evidence: Evidence, gating: OneWayGating) -> tuple[OneWay, list[int]]:
@@ -251,6 +258,7 @@ def _usual(months: list[_Month], gating: OneWayGating) -> _Usual | None:
         token_gift=gating.token_gift_share * gift,
         per_gift=math.log((1 - gating.one_way_share) / (1 - baseline)),
         per_return=math.log(gating.one_way_share / baseline),
+        thin_gift=gating.thin_gift_share * gift,
     )
 
 
@@ -293,26 +301,35 @@ def _cusum(
 
 
 def _evident(run: _Run, months: list[_Month], position: int, usual: _Usual, gating: OneWayGating) -> bool:
-    """Enough to call it: both sums over their thresholds, enough one-sided months and gifts, a silent receiver."""
+    """Enough to call it: both sums over their thresholds, enough one-sided months and gifts, a silent receiver
+    (or one down to a trickle)."""
     if (
         position < gating.min_history_months
         or run.value < gating.threshold
         or run.count < gating.count_threshold
         or len(run.one_sided) < gating.min_months
         or run.activities < gating.min_activities
+        or not _below_usual(months, position, gating)
     ):
         return False
-    return _silence_tells(months, position, usual, gating) and _below_usual(months, position, gating)
+    return _spell_tells(months, position, usual, gating.silence_gifts, gating.min_months, thin=False) or (
+        _spell_tells(months, position, usual, gating.thin_gifts, gating.min_months, thin=True)
+    )
 
 
-def _silence_tells(months: list[_Month], position: int, usual: _Usual, gating: OneWayGating) -> bool:
-    """The receiver's silence up to `position` is long enough, its longest yet, and more than a thin patch:
-    no likelier, by its own record, than a steady partner missing `silence_gifts` gifts."""
-    start = _silent_since(months, position, usual) - months[0].month
+def _spell_tells(months: list[_Month], position: int, usual: _Usual, gifts: float, least: int, thin: bool) -> bool:
+    """The receiver's silence (or `thin` spell) up to `position` is long enough, its longest yet, and more than a
+    thin patch: no likelier, by its own record, than a steady partner missing `gifts` gifts. A thin spell also
+    needs `least` months with a gift in it: a trickle, where a silence with one stray gift is the silence's."""
+    start = _silent_since(months, position, usual, thin) - months[0].month
     silent, before = months[start : position + 1], months[:start]
-    if len(silent) < gating.min_months or len(silent) <= _longest_silence(before, usual):
+    if len(silent) < least or len(silent) <= _longest_silence(before, usual, thin):
         return False
-    return _silence_chance(silent, before) <= math.exp(-gating.silence_gifts)
+    if thin and (
+        sum(1 for row in silent if row.got > 0) < least or all(_silent(row, usual, thin) for row in before)
+    ):
+        return False
+    return _silence_chance(silent, before) <= math.exp(-gifts)
 
 
 def _silence_chance(silent: list[_Month], before: list[_Month]) -> float:
@@ -364,40 +381,42 @@ def _below_usual(months: list[_Month], position: int, gating: OneWayGating) -> b
 
 
 def _onset(months: list[_Month], position: int, usual: _Usual) -> int:
-    """The month the street began: the first month of the receiver's silence up to `position` in which it
-    gave nothing at all, after the last month of the silence in which it still made several gifts (the
-    silence's first month when there is none)."""
-    start = _silent_since(months, position, usual)
+    """The month the street began: the first month of the receiver's thin spell up to `position` in which it
+    gave nothing at all, after the last month of the spell in which it still made several gifts (the
+    spell's first month when there is none)."""
+    start = _silent_since(months, position, usual, thin=True)
     silent = months[start - months[0].month : position + 1]
     several = [index for index, row in enumerate(silent) if row.got > 1]
     after = silent[several[-1] + 1 :] if several else silent
     return next((row.month for row in after if row.got == 0), start)
 
 
-def _silent_since(months: list[_Month], position: int, usual: _Usual) -> int:
-    """The first month of the receiver's silence that runs up to `position` (the month after it if none)."""
+def _silent_since(months: list[_Month], position: int, usual: _Usual, thin: bool = False) -> int:
+    """The first month of the receiver's silence (or `thin` spell) that runs up to `position` (the month after
+    it if none)."""
     start = position + 1
-    while start > 0 and _silent(months[start - 1], usual):
+    while start > 0 and _silent(months[start - 1], usual, thin):
         start -= 1
     return months[0].month + start
 
 
-def _silent(row: _Month, usual: _Usual) -> bool:
+def _silent(row: _Month, usual: _Usual, thin: bool = False) -> bool:
     """A month in which the receiver gave nothing of note: a token against its usual month, against the
-    giver's, or against its typical gift."""
+    giver's, or against its typical gift; when `thin`, also one with a single gift of an ordinary size."""
     return (
-        row.received <= usual.little
+        (thin and row.got <= 1 and row.received <= usual.thin_gift)
+        or row.received <= usual.little
         or row.received <= usual.token_month_share * (row.given + row.received)
         or (row.got == 1 and row.received <= usual.token_gift)
     )
 
 
-def _longest_silence(months: list[_Month], usual: _Usual) -> int:
-    """The receiver's longest silence in `months`, from its first month of real giving on."""
+def _longest_silence(months: list[_Month], usual: _Usual, thin: bool = False) -> int:
+    """The receiver's longest silence (or `thin` spell) in `months`, from its first month of real giving on."""
     longest = current = 0
     giving = False
     for row in months:
-        if not _silent(row, usual):
+        if not _silent(row, usual, thin):
             giving, current = True, 0
         elif giving:
             current += 1
@@ -419,7 +438,7 @@ def _median(values: list[float]) -> float:
 def _ended(
     evidence: Evidence, run: _Run, giver: str, receiver: str, how: Literal["healed", "stopped"]
 ) -> list[PastOneWay]:
-    """The street `run` was, once it has ended `how`: from the first month of the receiver's silence to
+    """The street `run` was, once it has ended `how`: from its onset (`since`) to
     the last one-sided month (nothing when it ended before it was reported)."""
     if not run.detected or run.since is None:
         return []
