@@ -1245,6 +1245,7 @@ def test_a_healed_street_names_the_side_that_gave_back() -> None:
     [healed] = [f for f in assess(partnership(log), dt.date(2026, 11, 30)).findings
                 if f.id == "reciprocity.one_way_healed"]  # fmt: skip
     assert healed.params["receiver"] == "Contoso" and healed.message.endswith("then Contoso gave back.")
+    assert (healed.params["giver_key"], healed.params["receiver_key"]) == (A, B)  # what scripts match on
     assert healed.message.startswith("An earlier one-way street has healed: Northwind carried the partnership alone")
 
 
@@ -1664,3 +1665,32 @@ def test_an_outcome_that_came_before_any_was_due_is_named_in_the_building_headli
         "Building: influence 99; outcomes have come early (joint campaigns 0, projects won 1, revenue 0 EUR), none is "
         "due before 2026-12-31, expect the next by 2027-06-30."
     )
+
+
+# -- survivors of the fresh seed 62 ---------------------------------------------------------------
+
+
+def test_on_the_day_it_starts_a_partnership_has_started() -> None:
+    started = assess(partnership([]), dt.date(2026, 1, 1)).diagnosis.summary
+    assert started == (
+        "Onboarding: started on 2026-01-01, too early to judge results before 2026-03-02; readiness 100 of 100."
+    )
+    assert assess(partnership([]), dt.date(2025, 12, 31)).diagnosis.summary == (
+        "Onboarding: the partnership starts on 2026-01-01; readiness 100 of 100.")  # fmt: skip
+
+
+def test_a_weight_at_the_bound_is_accepted_and_one_above_it_refused() -> None:
+    at_bound = ScoringParameters.model_validate({"profiles": {"development": {"weights": {"investment": 1000}}}})
+    assert at_bound.profile(Kind.development).weight("investment") == 1000
+    with pytest.raises(ValidationError, match=re.escape("weight of 'investment' out of range (found 1001")):
+        ScoringParameters.model_validate({"profiles": {"development": {"weights": {"investment": 1001}}}})
+
+
+def test_a_building_partnership_with_outcomes_due_and_none_yet_is_told_when_to_expect_the_first() -> None:
+    log = gifts(A, range(1, 6)) + gifts(B, range(1, 6)) + anchored(range(1, 6))
+    diagnosis = assess(partnership(log), dt.date(2026, 5, 15)).diagnosis
+    assert diagnosis.summary == (
+        "Building: influence 98; outcomes have been due since 2026-04-02 and none has come yet, expect the first "
+        "by 2026-10-02."
+    )
+    assert diagnosis.expect_outcomes_by == dt.date(2026, 10, 2)
